@@ -1,0 +1,119 @@
+"""Compiled catalogs: what merging produces and every renderer consumes."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+# The 26 pilot domains, in the order of the county plan.
+PILOT_DOMAINS: tuple[str, ...] = (
+    "涉农补贴", "财政预决算", "公共文化服务", "安全生产", "救灾", "义务教育", "生态环境",
+    "公共资源交易", "户籍管理", "社会救助", "养老服务", "公共法律服务", "扶贫", "重大建设项目",
+    "医疗卫生", "保障性住房", "城市综合执法", "国有土地上房屋征收与补偿", "农村危房改造", "市政服务",
+    "食品药品监管", "社会保险", "就业创业", "税收管理", "农村集体土地征收", "城乡规划",
+)
+
+Scope = Literal["county", "township", "village"]
+Origin = Literal["standard", "changed", "added"]
+
+ELEMENTS: tuple[tuple[str, str, str], ...] = (
+    ("name", "名称", "name"),
+    ("content", "内容", "content"),
+    ("basis", "依据", "basis"),
+    ("time_limit", "时限", "time limit"),
+    ("subject", "主体", "subject"),
+    ("method", "方式", "method"),
+    ("channels", "渠道", "channels"),
+    ("audience", "对象", "audience"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledItem:
+    domain: str
+    category: str
+    name: str
+    content: str
+    basis: tuple[str, ...]
+    time_limit: str
+    subject: str
+    method: tuple[str, ...]
+    channels: tuple[str, ...]
+    audience: tuple[str, ...]
+    levels: tuple[str, ...]
+    reason: str | None = None
+    note: str | None = None
+    origin: Origin = "standard"
+    source: str = ""  # the file (and line) the item was defined in
+    line: int = 0
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.domain, self.category, self.name)
+
+    def missing_elements(self) -> list[str]:
+        return [label for attr, label, _ in ELEMENTS if not getattr(self, attr)]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "domain": self.domain, "category": self.category, "name": self.name,
+            "content": self.content, "basis": list(self.basis), "time_limit": self.time_limit,
+            "subject": self.subject, "method": list(self.method), "channels": list(self.channels),
+            "audience": list(self.audience), "levels": list(self.levels),
+            "reason": self.reason, "note": self.note, "origin": self.origin,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Adjustment:
+    kind: Literal["exclusion", "change", "addition"]
+    domain: str
+    item: str | None
+    reason: str | None
+    changed: tuple[str, ...] = ()  # the elements a change touched
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(slots=True)
+class Section:
+    """One domain's part of a catalog: a sheet in Excel, a table on the site."""
+
+    domain: str
+    domain_id: str
+    items: list[CompiledItem]
+    reference: str | None = None
+
+
+@dataclass(slots=True)
+class Catalog:
+    scope: Scope
+    id: str
+    name: str  # 积石山县, 柳沟乡, 柳沟村
+    title: str  # the catalog's heading
+    subject: str
+    township: str | None = None
+    township_id: str | None = None
+    code: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    adjustments: list[Adjustment] = field(default_factory=list)
+    villages: list[str] = field(default_factory=list)
+
+    @property
+    def items(self) -> list[CompiledItem]:
+        return [item for section in self.sections for item in section.items]
+
+    @property
+    def item_count(self) -> int:
+        return sum(len(s.items) for s in self.sections)
+
+
+def village_id(township_id: str, village: str) -> str:
+    """A stable ASCII id for a village page: the township's id and a short hash of the name."""
+    digest = hashlib.sha1(village.encode("utf-8")).hexdigest()[:8]
+    return f"{township_id}-{digest}"
+
+
+def domain_sort_key(name: str) -> tuple[int, str]:
+    return (PILOT_DOMAINS.index(name), "") if name in PILOT_DOMAINS else (len(PILOT_DOMAINS), name)

@@ -1,0 +1,172 @@
+"""The command line. Thin: parse options into a plain object, call the core, report.
+
+Only this module imports click; the core modules are imported inside each
+command so `jxs validate` never pays for Excel or HTML libraries.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from jxs_catalog import __version__
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _initial_lang() -> str:
+    # Help texts are chosen before click parses anything.
+    argv = sys.argv[1:]
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return os.environ.get("JXS_LANG", "zh")
+
+
+LANG = "en" if _initial_lang() == "en" else "zh"
+
+
+def _t(zh: str, en: str) -> str:
+    return en if LANG == "en" else zh
+
+
+@dataclass(slots=True)
+class Options:
+    """What every command needs to know, parsed once."""
+
+    root: Path | None
+    lang: str
+    fmt: str
+    strict: bool
+    quiet: bool
+    debug: bool
+
+
+def _common(func: F) -> F:
+    func = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+                        help=_t("工作区根目录（默认从当前目录向上查找 jxs.yaml）",
+                                "workspace root (default: walk up to jxs.yaml)"))(func)
+    func = click.option("--lang", type=click.Choice(["zh", "en"]), default=None, envvar="JXS_LANG",
+                        help=_t("提示信息的语言：zh（中文，默认）或 en", "message language: zh (default) or en"))(func)
+    func = click.option("--debug", is_flag=True, help=_t("出现内部错误时显示完整的调用栈",
+                                                         "show the traceback of an internal error"))(func)
+    return func
+
+
+def _reporting(func: F) -> F:
+    func = click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "junit"]),
+                        default="text", show_default=True,
+                        help=_t("输出格式：text 给人看，json/github/junit 给 CI 用",
+                                "output format: text for people, json/github/junit for CI"))(func)
+    func = click.option("--strict", is_flag=True, help=_t("警告也算错误（退出码 1）",
+                                                          "treat warnings as errors (exit 1)"))(func)
+    return func
+
+
+def _options(kw: dict[str, Any]) -> Options:
+    return Options(root=kw.pop("root", None), lang=kw.pop("lang", None) or LANG,
+                   fmt=kw.pop("fmt", "text"), strict=kw.pop("strict", False),
+                   quiet=kw.pop("quiet", False), debug=kw.pop("debug", False))
+
+
+def _root(opts: Options, near: tuple[Path, ...] = ()) -> Path:
+    """The workspace: --root, else walking up from the first path named, else from here."""
+    from jxs_catalog.errors import UsageProblem
+    from jxs_catalog.loading.workspace import find_root
+    if opts.root is not None:
+        return find_root(opts.root)
+    if near:
+        start = near[0] if near[0].is_dir() else near[0].parent
+        try:
+            return find_root(start)
+        except UsageProblem:
+            pass
+    return find_root(Path.cwd())
+
+
+def _fail(opts: Options, exc: BaseException) -> NoReturn:
+    from jxs_catalog.errors import UsageProblem
+    if isinstance(exc, UsageProblem):
+        click.echo(("error: " if opts.lang == "en" else "错误：") + exc.message(opts.lang), err=True)
+        sys.exit(2)
+    if opts.debug:
+        traceback.print_exception(exc)
+    else:
+        click.echo(_t(f"jxs 内部错误（这是 jxs 的缺陷，不是数据的问题）：{type(exc).__name__}: {exc}\n"
+                      "请加 --debug 重新运行，并把输出报告给维护者。",
+                      f"jxs internal error (a bug in jxs, not in your data): {type(exc).__name__}: {exc}\n"
+                      "Run again with --debug and report the output."), err=True)
+    sys.exit(3)
+
+
+def _guard(opts: Options, body: Callable[[], int]) -> NoReturn:
+    try:
+        code = body()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BaseException as exc:
+        _fail(opts, exc)
+    sys.exit(code)
+
+
+def _report(opts: Options, diags: list[Any], files: int) -> int:
+    from jxs_catalog.diagnostics import DiagnosticList
+    from jxs_catalog.reporters import REPORTERS
+    dl = DiagnosticList(diags)
+    ordered = dl.sorted()
+    click.echo(REPORTERS[opts.fmt](ordered, files, opts.lang))
+    return 1 if dl.has_errors(opts.strict) else 0
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]},
+             help=_t("jxs：积石山县基层政务公开事项标准目录的编制工具。\n\n"
+                     "用 YAML 维护县级标准目录和各乡镇目录，检查、合并，并生成 Excel、网站和数据。",
+                     "jxs: compiles the standard catalogs of government-affairs disclosure.\n\n"
+                     "Keeps the county standard and each township's catalog as YAML; validates, merges "
+                     "and renders Excel workbooks, a static site and data."))
+@click.version_option(__version__, prog_name="jxs")
+def cli() -> None:
+    pass
+
+
+@cli.command(help=_t("检查目录文件：每个问题都给出 文件:行:列、错误代码和修改方法。\n\n"
+                     "不带参数时检查整个工作区；也可以只检查指定的文件或文件夹。",
+                     "Check catalog files: each problem with path:line:col, a code and how to fix it.\n\n"
+                     "Without arguments checks the whole workspace; or only the files or folders named."))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_reporting
+@_common
+def validate(paths: tuple[Path, ...], **kw: Any) -> None:
+    opts = _options(kw)
+
+    def body() -> int:
+        from jxs_catalog.compile import compile_workspace
+        root = _root(opts, paths)
+        only = _only(paths, root)
+        result = compile_workspace(root, only)
+        return _report(opts, result.diagnostics, result.files)
+
+    _guard(opts, body)
+
+
+def _only(paths: tuple[Path, ...], root: Path) -> list[Path] | None:
+    if not paths:
+        return None
+    if any(p.resolve() == root.resolve() for p in paths):
+        return None
+    return list(paths)
+
+
+def main() -> None:
+    cli(prog_name="jxs")

@@ -1,0 +1,52 @@
+"""Load, validate and merge a workspace: the shared first half of validate, check and build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jxs_catalog.diagnostics import Diagnostic
+from jxs_catalog.loading.workspace import Workspace, load_workspace
+from jxs_catalog.merging import Compiled, merge
+
+
+@dataclass(slots=True)
+class Result:
+    workspace: Workspace
+    compiled: Compiled | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def files(self) -> int:
+        return self.workspace.files
+
+
+def _cross_file(ws: Workspace) -> list[Diagnostic]:
+    """Rules that need more than one file: one file per domain name, per township name."""
+    out: list[Diagnostic] = []
+    for code, loaded_list in (("JXS120", ws.domains), ("JXS121", ws.townships)):
+        first: dict[str, str] = {}
+        for loaded in loaded_list:
+            if loaded.model is None:
+                continue
+            name = loaded.model.name
+            if name in first:
+                line, col = loaded.positions.of(("name",))
+                out.append(Diagnostic(code, loaded.path, line, col, {"name": name, "other": first[name]}))
+            else:
+                first[name] = loaded.path
+    return out
+
+
+def compile_workspace(root: Path, only: list[Path] | None = None) -> Result:
+    """Everything up to merged catalogs; files named in `only` are validated alone."""
+    ws = load_workspace(root, only)
+    diags = ws.all_diagnostics()
+    diags.extend(_cross_file(ws))
+    compiled = None
+    whole = only is None
+    settings = ws.settings.model if ws.settings else None
+    if whole and settings is not None:
+        compiled = merge(settings, ws.domains, ws.townships)
+        diags.extend(compiled.diagnostics)
+    return Result(ws, compiled, diags)

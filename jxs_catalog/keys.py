@@ -1,0 +1,124 @@
+"""The keys a clerk may write in each kind of mapping, with Chinese aliases and labels.
+
+One table drives key normalisation, the JSON Schemas and the documentation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    name: str
+    aliases: tuple[str, ...]
+    label: str  # the element's Chinese name, shown in messages and schemas
+    label_en: str
+    required: bool = False
+
+
+def _keys(*keys: Key) -> dict[str, Key]:
+    return {k.name: k for k in keys}
+
+
+ITEM_KEYS = _keys(
+    Key("category", ("一级事项",), "一级事项", "first-level matter", True),
+    Key("name", ("二级事项", "事项名称", "名称"), "二级事项（名称）", "matter name", True),
+    Key("content", ("公开内容", "内容"), "公开内容（要素）", "content", True),
+    Key("basis", ("公开依据", "依据"), "公开依据", "legal basis", True),
+    Key("time_limit", ("公开时限", "时限"), "公开时限", "time limit", True),
+    Key("subject", ("公开主体", "主体"), "公开主体", "subject"),
+    Key("method", ("公开方式", "方式"), "公开方式", "method", True),
+    Key("channels", ("公开渠道和载体", "公开渠道", "渠道"), "公开渠道和载体", "channels", True),
+    Key("audience", ("公开对象", "对象"), "公开对象", "audience", True),
+    Key("levels", ("公开层级", "层级"), "公开层级", "levels", True),
+    Key("reason", ("理由",), "不主动公开的理由", "reason"),
+    Key("note", ("备注",), "备注", "note"),
+)
+
+PATCH_KEYS = {k: v for k, v in ITEM_KEYS.items() if k not in ("category", "name")}
+PATCH_KEYS = {k: Key(v.name, v.aliases, v.label, v.label_en, False) for k, v in PATCH_KEYS.items()}
+
+DOMAIN_KEYS = _keys(
+    Key("name", ("名称", "领域"), "领域名称", "domain name", True),
+    Key("reference", ("参考目录",), "参考的标准指引或目录", "reference catalog"),
+    Key("department", ("主管部门",), "县级默认公开主体", "default county subject"),
+    Key("reviewed", ("审核日期",), "最近审核日期", "last reviewed"),
+    Key("note", ("备注",), "备注", "note"),
+    Key("items", ("事项",), "事项列表", "items", True),
+)
+
+EXCLUSION_KEYS = _keys(
+    Key("domain", ("领域",), "领域", "domain", True),
+    Key("category", ("一级事项",), "一级事项", "first-level matter"),
+    Key("item", ("二级事项", "事项"), "二级事项", "item"),
+    Key("reason", ("理由",), "理由", "reason", True),
+)
+
+CHANGE_KEYS = _keys(
+    Key("domain", ("领域",), "领域", "domain", True),
+    Key("category", ("一级事项",), "一级事项", "first-level matter"),
+    Key("item", ("二级事项", "事项"), "二级事项", "item", True),
+    Key("reason", ("理由",), "理由", "reason", True),
+    Key("set", ("改为",), "改为", "new values", True),
+)
+
+ADDITION_KEYS = {"domain": Key("domain", ("领域",), "领域", "domain", True), **ITEM_KEYS}
+
+TOWNSHIP_KEYS = _keys(
+    Key("name", ("名称", "乡镇"), "乡镇名称", "township name", True),
+    Key("code", ("区划代码", "代码"), "统计用区划代码（12位）", "division code (12 digits)"),
+    Key("subject", ("公开主体", "主体"), "乡镇公开主体", "township body"),
+    Key("villages", ("村社区", "村（社区）", "村居"), "村（社区）", "villages"),
+    Key("reviewed", ("审核日期",), "最近审核日期", "last reviewed"),
+    Key("note", ("备注",), "备注", "note"),
+    Key("exclusions", ("排除", "不适用"), "排除（不适用）", "exclusions"),
+    Key("changes", ("调整",), "调整", "changes"),
+    Key("additions", ("新增",), "新增", "additions"),
+)
+
+SITE_KEYS = _keys(
+    Key("base_url", ("网址",), "网站地址（用于 sitemap.xml）", "site base URL"),
+    Key("title", ("标题",), "网站标题", "site title"),
+)
+
+SETTINGS_KEYS = _keys(
+    Key("county", ("县名",), "县名（简称）", "county", True),
+    Key("full_name", ("全称",), "县全称", "full name"),
+    Key("code", ("区划代码",), "区划代码（6位）", "division code (6 digits)"),
+    Key("title", ("目录名称",), "目录名称", "catalog title"),
+    Key("publisher", ("发布机关",), "发布机关", "publisher"),
+    Key("channels", ("扩展渠道",), "本县增加的公开渠道", "extra channels"),
+    Key("site", ("网站",), "网站设置", "site options"),
+)
+
+# Nested mappings: (parent table, key) -> (child table, is a list of mappings)
+NESTED: dict[tuple[str, str], tuple[str, bool]] = {
+    ("domain", "items"): ("item", True),
+    ("township", "exclusions"): ("exclusion", True),
+    ("township", "changes"): ("change", True),
+    ("township", "additions"): ("addition", True),
+    ("change", "set"): ("patch", False),
+    ("settings", "site"): ("site", False),
+}
+
+TABLES: dict[str, dict[str, Key]] = {
+    "item": ITEM_KEYS,
+    "patch": PATCH_KEYS,
+    "domain": DOMAIN_KEYS,
+    "exclusion": EXCLUSION_KEYS,
+    "change": CHANGE_KEYS,
+    "addition": ADDITION_KEYS,
+    "township": TOWNSHIP_KEYS,
+    "site": SITE_KEYS,
+    "settings": SETTINGS_KEYS,
+}
+
+
+def all_key_words() -> set[str]:
+    words: set[str] = set()
+    for table in TABLES.values():
+        for key in table.values():
+            words.add(key.name)
+            words.update(key.aliases)
+    return words

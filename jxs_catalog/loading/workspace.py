@@ -1,0 +1,154 @@
+"""Find a workspace and load its files; each file yields a model or diagnostics.
+
+Loading never stops at the first bad file: a clerk sees every problem in one run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jxs_catalog.diagnostics import Diagnostic
+from jxs_catalog.errors import UsageProblem
+from jxs_catalog.keys import all_key_words
+from jxs_catalog.loading.source import read_source
+from jxs_catalog.loading.yamltree import register_key_words
+from jxs_catalog.models import Domain, Settings, Township
+from jxs_catalog.validation import Loaded, validate_tree
+
+CONFIG = "jxs.yaml"
+STEM = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+register_key_words(all_key_words())
+
+
+@dataclass(slots=True)
+class Workspace:
+    root: Path
+    settings: Loaded[Settings] | None
+    domains: list[Loaded[Domain]] = field(default_factory=list)
+    townships: list[Loaded[Township]] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def valid_domains(self) -> list[Loaded[Domain]]:
+        return [d for d in self.domains if d.model is not None]
+
+    @property
+    def valid_townships(self) -> list[Loaded[Township]]:
+        return [t for t in self.townships if t.model is not None]
+
+    def all_diagnostics(self) -> list[Diagnostic]:
+        out = list(self.diagnostics)
+        if self.settings:
+            out.extend(self.settings.diagnostics)
+        for domain in self.domains:
+            out.extend(domain.diagnostics)
+        for township in self.townships:
+            out.extend(township.diagnostics)
+        return out
+
+
+def find_root(start: Path) -> Path:
+    """Walk up from start to the directory holding jxs.yaml."""
+    here = start.resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / CONFIG).is_file():
+            return candidate
+    raise UsageProblem("no-workspace", str(start))
+
+
+def display_path(file: Path, root: Path) -> str:
+    try:
+        return file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def _load(file: Path, root: Path, kind: str, context: dict[str, Any]) -> Loaded[Any]:
+    shown = display_path(file, root)
+    stem = file.stem
+    source, diags = read_source(file, shown)
+    if source.tree is None:
+        return Loaded(shown, stem, None, _empty_positions(), diags)
+    loaded = validate_tree(source.tree, kind, shown, stem, context)
+    loaded.diagnostics[:0] = diags
+    if diags:  # typing hints mean the structure is not what the clerk meant
+        loaded.model = None
+    if kind != "settings" and not STEM.match(stem):
+        loaded.diagnostics.append(Diagnostic("JXS014", shown, 1, 1, {"stem": stem}))
+    return loaded
+
+
+def _empty_positions():  # type: ignore[no-untyped-def]
+    from jxs_catalog.validation import Positions
+    return Positions()
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+
+
+def load_settings(root: Path) -> Loaded[Settings] | None:
+    config = root / CONFIG
+    if not config.exists():
+        return None
+    return _load(config, root, "settings", {})
+
+
+def kind_of_file(file: Path, root: Path) -> str:
+    """domain, township or settings, judged by where the file lives."""
+    if file.name == CONFIG:
+        return "settings"
+    parent = file.resolve().parent.name
+    if parent == "townships":
+        return "township"
+    if parent == "domains":
+        return "domain"
+    try:  # outside the usual folders: a township file has no items list
+        head = file.read_text(encoding="utf-8", errors="replace")[:4000]
+    except OSError:
+        return "domain"
+    return "domain" if re.search(r"^(items|事项)\s*:", head, re.M) else "township"
+
+
+def load_workspace(root: Path, only: Iterable[Path] | None = None) -> Workspace:
+    """Load jxs.yaml and every domain and township file (or only the files named)."""
+    settings = load_settings(root)
+    ws = Workspace(root, settings)
+    if settings is None:
+        ws.diagnostics.append(Diagnostic("JXS122", CONFIG, 0, 0))
+    extra = settings.model.channels if settings and settings.model else ()
+    context = {"extra_channels": extra}
+    if only is None:
+        files = [(f, "domain") for f in _yaml_files(root / "domains")]
+        files += [(f, "township") for f in _yaml_files(root / "townships")]
+    else:
+        files = [(f, kind_of_file(f, root)) for f in _expand(only)]
+    ws.files = len(files) + (1 if settings else 0)
+    for file, kind in files:
+        if kind == "settings":
+            continue
+        loaded = _load(file, root, kind, context)
+        (ws.domains if kind == "domain" else ws.townships).append(loaded)
+    return ws
+
+
+def _expand(paths: Iterable[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir() and not p.name.endswith((".yaml", ".yml")):
+            for dirpath, dirnames, filenames in os.walk(p, followlinks=False):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "out")
+                out.extend(Path(dirpath) / f for f in sorted(filenames) if f.endswith((".yaml", ".yml")))
+        elif not p.exists() and not p.is_symlink():
+            raise UsageProblem("no-such-path", str(p))
+        else:
+            out.append(p)
+    return out

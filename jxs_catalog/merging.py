@@ -1,0 +1,204 @@
+"""Merge the county standard with each township's adjustments (SPEC §5).
+
+Pure functions over validated models: no I/O. Every adjustment that points at
+nothing becomes a located diagnostic; the merged catalogs are still produced
+for whatever could be resolved, so `check` can say everything at once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from dataclasses import dataclass, field
+
+from jxs_catalog.catalog import Adjustment, Catalog, CompiledItem, Section, domain_sort_key, village_id
+from jxs_catalog.diagnostics import Diagnostic
+from jxs_catalog.models import Change, Domain, Exclusion, Item, Settings, Township, village_body
+from jxs_catalog.validation import Loaded
+
+
+@dataclass(slots=True)
+class Compiled:
+    county: Catalog
+    townships: list[Catalog] = field(default_factory=list)
+    villages: list[Catalog] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def catalogs(self) -> list[Catalog]:
+        return [self.county, *self.townships, *self.villages]
+
+
+def _compiled(item: Item, domain: str, subject: str, source: str, line: int) -> CompiledItem:
+    return CompiledItem(
+        domain=domain, category=item.category, name=item.name, content=item.content,
+        basis=item.basis, time_limit=item.time_limit, subject=subject, method=item.method,
+        channels=item.channels, audience=item.audience, levels=item.levels,
+        reason=item.reason, note=item.note, source=source, line=line,
+    )
+
+
+def county_title(settings: Settings) -> str:
+    return f"{settings.county}{settings.title}"
+
+
+def merge(settings: Settings, domains: list[Loaded[Domain]], townships: list[Loaded[Township]]) -> Compiled:
+    """Build the county catalog, one catalog per township and one list per village."""
+    ordered = sorted((d for d in domains if d.model), key=lambda d: domain_sort_key(d.model.name))  # type: ignore[union-attr]
+    county = Catalog("county", "county", settings.county, county_title(settings),
+                     settings.publisher or settings.county, code=settings.code)
+    for loaded in ordered:
+        dom = loaded.model
+        assert dom is not None
+        items = [
+            _compiled(it, dom.name, it.subject or dom.department or "", loaded.path, loaded.positions.line(("items", i)))
+            for i, it in enumerate(dom.items) if "县级" in it.levels
+        ]
+        county.sections.append(Section(dom.name, loaded.stem, items, dom.reference))
+    result = Compiled(county)
+    for loaded_town in sorted((t for t in townships if t.model), key=lambda t: (t.model.code or "", t.stem)):  # type: ignore[union-attr]
+        town_catalog = _merge_township(settings, ordered, loaded_town, result.diagnostics)
+        result.townships.append(town_catalog)
+        result.villages.extend(_villages(town_catalog))
+    return result
+
+
+def _find_domain(ordered: list[Loaded[Domain]], ref: str) -> Loaded[Domain] | None:
+    return next((d for d in ordered if d.model and (d.model.name == ref or d.stem == ref)), None)
+
+
+def _merge_township(settings: Settings, ordered: list[Loaded[Domain]], loaded: Loaded[Township],
+                    diags: list[Diagnostic]) -> Catalog:
+    town = loaded.model
+    assert town is not None
+    pos, path = loaded.positions, loaded.path
+    catalog = Catalog("township", loaded.stem, town.name, f"{town.name}{settings.title}", town.body,
+                      township=town.name, township_id=loaded.stem, code=town.code, villages=list(town.villages))
+    # Township items per domain, keyed by (category, name), in the county's order.
+    sections: dict[str, dict[tuple[str, str], CompiledItem]] = {}
+    for dl in ordered:
+        dom = dl.model
+        assert dom is not None
+        sections[dom.name] = {
+            (it.category, it.name): _compiled(it, dom.name, it.subject or town.body, dl.path, dl.positions.line(("items", i)))
+            for i, it in enumerate(dom.items) if "乡级" in it.levels
+        }
+
+    def locate(kind: str, i: int, key: str = "") -> tuple[int, int]:
+        return pos.of((kind, i, key) if key else (kind, i))
+
+    for i, exc in enumerate(town.exclusions):
+        target = _resolve(ordered, sections, exc, path, locate("exclusions", i, "domain"),
+                          locate("exclusions", i, "item"), diags)
+        if target is None:
+            continue
+        domain, keys = target
+        for key in keys:
+            sections[domain].pop(key, None)
+        label = exc.item or exc.category
+        catalog.adjustments.append(Adjustment("exclusion", domain, label, exc.reason,
+                                              source=path, line=locate("exclusions", i)[0]))
+    for i, change in enumerate(town.changes):
+        target = _resolve(ordered, sections, change, path, locate("changes", i, "domain"),
+                          locate("changes", i, "item"), diags)
+        if target is None:
+            continue
+        domain, (key,) = target
+        patch = {k: v for k, v in change.set.model_dump().items() if v is not None}
+        if "levels" in patch and "乡级" not in patch["levels"]:
+            line, col = pos.of(("changes", i, "set", "levels"))
+            diags.append(Diagnostic("JXS114", path, line, col, {"problem": {
+                "zh": "调整后的公开层级必须包含“乡级”；要从本乡目录中去掉该事项，请写在 exclusions（排除）里并说明理由。",
+                "en": "Changed levels must keep 乡级; to drop the item, write an exclusion with a reason."}}))
+            continue
+        sections[domain][key] = dataclasses.replace(sections[domain][key], origin="changed", source=path,
+                                                    line=locate("changes", i)[0], **patch)
+        catalog.adjustments.append(Adjustment("change", domain, key[1], change.reason, tuple(sorted(patch)),
+                                              source=path, line=locate("changes", i)[0]))
+    for i, add in enumerate(town.additions):
+        found = _find_domain(ordered, add.domain)
+        line, col = locate("additions", i, "domain")
+        if found is None or found.model is None:
+            diags.append(_missing_domain(ordered, add.domain, path, line, col))
+            continue
+        dl, domain_name = found, found.model.name
+        key = (add.category, add.name)
+        if key in sections[domain_name]:
+            line, col = locate("additions", i, "name")
+            diags.append(Diagnostic("JXS114", path, line, col, {"problem": {
+                "zh": f"新增事项“{add.category} / {add.name}”与县级标准中已有的事项重名。要修改已有事项，请写在 changes（调整）里。",
+                "en": f"The addition '{add.category} / {add.name}' duplicates a standard item; use a change instead."}}))
+            continue
+        item = _compiled(add, domain_name, add.subject or town.body, path, locate("additions", i)[0])
+        sections[domain_name][key] = dataclasses.replace(item, origin="added")
+        catalog.adjustments.append(Adjustment("addition", domain_name, add.name, add.note,
+                                              source=path, line=locate("additions", i)[0]))
+    for dl in ordered:
+        assert dl.model is not None
+        items = list(sections[dl.model.name].values())
+        if items:
+            catalog.sections.append(Section(dl.model.name, dl.stem, items, dl.model.reference))
+    return catalog
+
+
+def _resolve(ordered: list[Loaded[Domain]], sections: dict[str, dict[tuple[str, str], CompiledItem]],
+             adj: Exclusion | Change, path: str, domain_pos: tuple[int, int], item_pos: tuple[int, int],
+             diags: list[Diagnostic]) -> tuple[str, list[tuple[str, str]]] | None:
+    """The domain and the item keys an adjustment points at, or None with a diagnostic."""
+    dl = _find_domain(ordered, adj.domain)
+    if dl is None or dl.model is None:
+        diags.append(_missing_domain(ordered, adj.domain, path, *domain_pos))
+        return None
+    domain = dl.model.name
+    if adj.item is None:  # a whole domain, or a whole category of it
+        matches = [k for k in sections[domain] if adj.category in (None, k[0])]
+        if adj.category is not None and not matches:
+            diags.append(_missing_item(dl, adj.category, path, *item_pos, category=True))
+            return None
+        return domain, matches
+    township_items = [k for k in sections[domain] if k[1] == adj.item and adj.category in (None, k[0])]
+    if len(township_items) == 1:
+        return domain, township_items
+    if len(township_items) > 1:
+        cats = "、".join(k[0] for k in township_items)
+        diags.append(Diagnostic("JXS114", path, *item_pos, {"problem": {
+            "zh": f"事项“{adj.item}”在{domain}的多个一级事项（{cats}）下都有，请加上 category（一级事项）指明是哪一个。",
+            "en": f"'{adj.item}' exists under several categories ({cats}); add 'category'."}}))
+        return None
+    diags.append(_missing_item(dl, adj.item, path, *item_pos))
+    return None
+
+
+def _missing_domain(ordered: list[Loaded[Domain]], ref: str, path: str, line: int, col: int) -> Diagnostic:
+    names = [d.model.name for d in ordered if d.model]
+    guess = difflib.get_close_matches(ref, names, n=1, cutoff=0.3)
+    hint = ({"zh": f"是不是“{guess[0]}”？", "en": f"Did you mean '{guess[0]}'?"} if guess
+            else {"zh": "领域名称要与 domains/ 中文件的 name 一致。", "en": "Use a domain name from domains/."})
+    return Diagnostic("JXS113", path, line, col, {"what": {"zh": "领域", "en": "The domain"}, "target": ref, "hint": hint})
+
+
+def _missing_item(dl: Loaded[Domain], ref: str, path: str, line: int, col: int, category: bool = False) -> Diagnostic:
+    assert dl.model is not None
+    pool = [it.category if category else it.name for it in dl.model.items if "乡级" in it.levels]
+    guess = difflib.get_close_matches(ref, pool, n=1, cutoff=0.3)
+    what = {"zh": f"{dl.model.name}领域中的乡级{'一级' if category else ''}事项",
+            "en": f"The township-level {'category' if category else 'item'} in {dl.model.name}"}
+    hint = ({"zh": f"是不是“{guess[0]}”？", "en": f"Did you mean '{guess[0]}'?"} if guess
+            else {"zh": f"请对照 {dl.path} 中公开层级含“乡级”的事项名称。", "en": f"See the 乡级 items in {dl.path}."})
+    return Diagnostic("JXS113", path, line, col, {"what": what, "target": ref, "hint": hint})
+
+
+def _villages(town: Catalog) -> list[Catalog]:
+    out: list[Catalog] = []
+    assert town.township_id is not None
+    for village in town.villages:
+        body = village_body(village)
+        cat = Catalog("village", village_id(town.township_id, village), village,
+                      f"{town.name}{village}村（居）务公开清单", body, township=town.name,
+                      township_id=town.township_id)
+        for section in town.sections:
+            items = [dataclasses.replace(it, subject=body) for it in section.items if "村级" in it.levels]
+            if items:
+                cat.sections.append(Section(section.domain, section.domain_id, items, section.reference))
+        out.append(cat)
+    return out

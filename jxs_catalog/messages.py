@@ -1,0 +1,318 @@
+"""The message catalogue: every diagnostic code with its Chinese and English text.
+
+Codes are stable; users look them up and CI filters on them. Each text says
+what is wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+# code -> (title, zh, en). Templates use str.format with named parameters.
+MESSAGES: dict[str, tuple[str, str, str]] = {
+    # --- reading the file (JXS0xx) ---
+    "JXS001": (
+        "encoding",
+        "文件编码是 {encoding}，不是 UTF-8。请用记事本“另存为”，编码选“UTF-8”后保存（或运行 jxs fix --write 自动转换）。",
+        "The file is encoded as {encoding}, not UTF-8. Re-save it as UTF-8 (Notepad: Save As, Encoding UTF-8) or run jxs fix --write.",
+    ),
+    "JXS002": (
+        "yaml-syntax",
+        "YAML 格式错误：{problem}。请检查这一行的缩进和冒号（冒号后要有一个空格）。",
+        "YAML syntax error: {problem}. Check this line's indentation and colons (a colon is followed by a space).",
+    ),
+    "JXS003": (
+        "fullwidth-colon",
+        "“{key}”后面用了中文冒号“：”。键名后必须用英文冒号加空格，例如“{key}: 值”。",
+        "A full-width colon follows '{key}'. Keys need an ASCII colon and a space, e.g. '{key}: value'.",
+    ),
+    "JXS004": (
+        "fullwidth-space",
+        "缩进里有全角空格（中文输入法下的空格）。请删除后用半角空格（英文空格）缩进。",
+        "The indentation contains a full-width space (U+3000). Indent with ASCII spaces only.",
+    ),
+    "JXS005": (
+        "tab",
+        "缩进里有制表符（Tab 键）。YAML 只能用空格缩进，请把 Tab 换成两个空格。",
+        "The indentation contains a tab. YAML is indented with spaces only: replace the tab with two spaces.",
+    ),
+    "JXS006": (
+        "duplicate-key",
+        "键“{key}”重复出现（第一次在第 {first_line} 行）。同一层级每个键只能写一次，请删除或合并其中一个。",
+        "The key '{key}' appears twice (first at line {first_line}). Keep one of them.",
+    ),
+    "JXS007": (
+        "alias-bomb",
+        "YAML 锚点/别名（& 和 *）展开后过大（超过 {limit} 个节点）。目录文件不需要别名，请直接写出内容。",
+        "YAML anchors/aliases (& and *) expand beyond {limit} nodes. Catalog files need no aliases: write the content out.",
+    ),
+    "JXS008": (
+        "too-deep",
+        "嵌套层级过深（超过 {limit} 层）。目录文件最多只有几层，请检查缩进或括号是否写错。",
+        "Nesting is deeper than {limit} levels. Catalog files have only a few levels: check the indentation and brackets.",
+    ),
+    "JXS009": (
+        "empty-file",
+        "文件是空的。请按示例填写，至少包含“name:”。",
+        "The file is empty. Fill it in following the example; it needs at least 'name:'.",
+    ),
+    "JXS010": (
+        "not-a-mapping",
+        "文件的最外层应当是“键: 值”的形式（例如“name: 涉农补贴”），现在是{found}。",
+        "The top level of the file must be 'key: value' pairs (e.g. 'name: ...'), not {found}.",
+    ),
+    "JXS011": (
+        "binary",
+        "文件里有不可见的控制字符或空字节（{what}），像是二进制文件或已损坏。请用文本编辑器重新保存为 UTF-8 文本。",
+        "The file contains control characters or NUL bytes ({what}); it looks binary or damaged. Re-save it as UTF-8 text.",
+    ),
+    "JXS012": (
+        "too-large",
+        "文件太大（{size}），超过 {limit} 的上限。一个领域或乡镇的目录不会这么大，请检查是否选错了文件。",
+        "The file is too large ({size}, limit {limit}). A catalog file is never this large: check the file.",
+    ),
+    "JXS013": (
+        "unreadable",
+        "无法读取：{reason}。",
+        "Cannot read: {reason}.",
+    ),
+    "JXS014": (
+        "bad-file-id",
+        "文件名“{stem}”不能作为编号。文件名只能用小写英文字母、数字和“-”，例如“shenong-butie.yaml”。",
+        "The file name '{stem}' cannot serve as an id: use lowercase ASCII letters, digits and '-', e.g. 'shenong-butie.yaml'.",
+    ),
+    "JXS015": (
+        "not-yaml",
+        "“{name}”不是 .yaml 文件，已跳过。",
+        "'{name}' is not a .yaml file and was skipped.",
+    ),
+    # --- keys and values (JXS1xx) ---
+    "JXS101": (
+        "unknown-key",
+        "不认识的键“{key}”。{hint}",
+        "Unknown key '{key}'. {hint}",
+    ),
+    "JXS102": (
+        "missing-key",
+        "缺少必填项：{keys}。请在这一条下面补上，例如“{first}: …”。",
+        "Required keys are missing: {keys}. Add them here, e.g. '{first}: ...'.",
+    ),
+    "JXS103": (
+        "two-spellings",
+        "“{key}”和“{other}”是同一个键的两种写法，同一条里只能写一种。请删除其中一个。",
+        "'{key}' and '{other}' are two spellings of one key; use only one in the same entry.",
+    ),
+    "JXS104": (
+        "expected-text",
+        "“{key}”应当是一段文字，现在是{found}。{hint}",
+        "'{key}' must be text, not {found}. {hint}",
+    ),
+    "JXS105": (
+        "expected-list",
+        "“{key}”应当是列表（每项一行，以“- ”开头，或写成 [甲, 乙]），现在是{found}。",
+        "'{key}' must be a list (one entry per line starting with '- ', or [a, b]), not {found}.",
+    ),
+    "JXS106": (
+        "empty-value",
+        "“{key}”没有填写实际内容（{value}）。请填写真实内容，不要留空或用“待定”“TODO”之类占位。",
+        "'{key}' has no real value ({value}). Fill it in; blanks and placeholders such as TODO do not count.",
+    ),
+    "JXS107": (
+        "not-in-vocabulary",
+        "“{key}”的值“{value}”不在可选范围内。{hint}可选：{choices}。",
+        "'{value}' is not an allowed value of '{key}'. {hint}Allowed: {choices}.",
+    ),
+    "JXS108": (
+        "expected-mapping",
+        "“{key}”下面应当是“键: 值”的形式，现在是{found}。",
+        "'{key}' must hold 'key: value' pairs, not {found}.",
+    ),
+    "JXS109": (
+        "reason-required",
+        "公开方式只有“依申请”，必须用“reason”（理由）说明为什么不主动公开，例如“涉及个人隐私”。",
+        "The method is only 依申请 (on application): add 'reason' saying why it is not published proactively.",
+    ),
+    "JXS110": (
+        "duplicate-item",
+        "事项“{category} / {name}”在本文件中重复（第一次在第 {first_line} 行）。同一领域内一级事项和二级事项的组合不能重复。",
+        "The item '{category} / {name}' appears twice in this file (first at line {first_line}).",
+    ),
+    "JXS111": (
+        "bad-code",
+        "区划代码“{value}”应为 {digits} 位数字{extra}。",
+        "The division code '{value}' must be {digits} digits{extra}.",
+    ),
+    "JXS112": (
+        "bad-date",
+        "日期“{value}”格式不对，应写成“2026-01-31”这样的年-月-日，并加引号。",
+        "The date '{value}' must be written as year-month-day, e.g. \"2026-01-31\".",
+    ),
+    "JXS113": (
+        "adjustment-target-missing",
+        "{what}“{target}”不存在。{hint}",
+        "{what} '{target}' does not exist. {hint}",
+    ),
+    "JXS114": (
+        "adjustment-shape",
+        "{problem}",
+        "{problem}",
+    ),
+    "JXS115": (
+        "addition-level",
+        "乡镇新增的事项“{name}”的公开层级必须包含“乡级”（可再加“村级”），不能是{levels}。",
+        "The township's own item '{name}' must have 乡级 among its levels (村级 may be added), not {levels}.",
+    ),
+    "JXS116": (
+        "village-needs-township",
+        "事项“{name}”有“村级”却没有“乡级”。村级公开清单随乡镇目录下发，请在公开层级中加上“乡级”。",
+        "The item '{name}' has 村级 but not 乡级: village lists come with the township catalog, add 乡级.",
+    ),
+    "JXS117": (
+        "bad-text",
+        "“{key}”里有{what}，请删除。",
+        "'{key}' contains {what}; remove it.",
+    ),
+    "JXS118": (
+        "bad-link",
+        "“{key}”里的链接“{value}”只能是 http(s):// 开头的网址或相对路径。",
+        "The link '{value}' in '{key}' must be an http(s) URL or a relative path.",
+    ),
+    "JXS119": (
+        "invalid",
+        "“{key}”的值不正确：{problem}",
+        "'{key}' is not valid: {problem}",
+    ),
+    "JXS120": (
+        "duplicate-domain",
+        "领域“{name}”已在 {other} 中定义。每个领域只能有一个文件，请合并。",
+        "The domain '{name}' is already defined in {other}. Keep one file per domain.",
+    ),
+    "JXS121": (
+        "duplicate-township",
+        "乡镇“{name}”已在 {other} 中定义。每个乡镇只能有一个文件，请合并。",
+        "The township '{name}' is already defined in {other}. Keep one file per township.",
+    ),
+    "JXS122": (
+        "no-workspace-config",
+        "缺少 jxs.yaml（全县设置）。请在工作区根目录运行 jxs init 或从示例复制一份。",
+        "jxs.yaml (the county settings) is missing. Run jxs init or copy one from the example.",
+    ),
+    "JXS123": (
+        "duplicate-village",
+        "村（社区）“{name}”在本乡镇重复列出（第一次在第 {first_line} 行）。",
+        "The village '{name}' is listed twice in this township (first at line {first_line}).",
+    ),
+    # --- whole-workspace checks (JXS2xx) ---
+    "JXS201": (
+        "domain-unaccounted",
+        "{township} 没有交代试点领域“{domain}”：该领域没有乡级事项，也没有排除。请在 exclusions 中写明排除理由，或在县级标准中为该领域增加乡级事项。",
+        "{township} does not account for the pilot domain {domain}: it has no township items and no exclusion with a reason.",
+    ),
+    "JXS202": (
+        "pilot-domain-missing",
+        "缺少试点领域“{domain}”的目录文件。26 个试点领域每个都要有一个 domains/ 下的文件。",
+        "The pilot domain {domain} has no file in domains/. Each of the 26 pilot domains needs one.",
+    ),
+    "JXS203": (
+        "level-without-items",
+        "领域“{domain}”声明了公开层级“{level}”，但没有任何事项的层级包含它。",
+        "The domain {domain} claims the level {level} but has no item at that level.",
+    ),
+    "JXS204": (
+        "village-mismatch",
+        "{village} 清单中“{name}”的{element}与{township}目录不一致。相同事项的公开内容应当对应一致。",
+        "In {village}'s list, the {element} of '{name}' differs from {township}'s catalog.",
+    ),
+    "JXS205": (
+        "matter-defined-twice",
+        "事项“{name}”在“{other}”中已有定义（{other_path}）。同一事项不要在两个领域重复定义，请保留一处。",
+        "The item '{name}' is also defined in {other} ({other_path}). Define each matter once.",
+    ),
+    "JXS206": (
+        "foreign-name",
+        "这里出现了“{found}”，它不是{owner}。这可能是从别的{kind}目录复制来的内容，请改成本{kind}的名称。",
+        "'{found}' appears here but is not {owner}: probably copied from another {kind}'s catalog.",
+    ),
+    "JXS207": (
+        "code-outside-county",
+        "区划代码“{value}”不属于本县（应以 {county_code} 开头）。",
+        "The code '{value}' is not inside the county (it must start with {county_code}).",
+    ),
+    "JXS208": (
+        "duplicate-code",
+        "区划代码“{value}”与 {other} 重复。每个乡镇的代码是唯一的。",
+        "The code '{value}' is also used by {other}. Codes are unique.",
+    ),
+    "JXS209": (
+        "review-stale",
+        "上次审核日期是 {reviewed}，已超过一年。请按年度复核本目录，核对后更新 reviewed。",
+        "Last reviewed on {reviewed}, more than a year ago. Review the catalog yearly and update 'reviewed'.",
+    ),
+    "JXS210": (
+        "review-missing",
+        "没有填写审核日期 reviewed。请写上最近一次核对本目录的日期，例如 reviewed: \"2026-01-31\"。",
+        "No review date: add reviewed: \"YYYY-MM-DD\", the day this catalog was last checked.",
+    ),
+    "JXS211": (
+        "element-missing-after-merge",
+        "合并后{catalog}中的事项“{name}”缺少要素“{element}”。",
+        "After merging, the item '{name}' in {catalog} lacks the element {element}.",
+    ),
+    "JXS212": (
+        "review-in-future",
+        "审核日期 {reviewed} 晚于今天，请核对。",
+        "The review date {reviewed} lies in the future.",
+    ),
+    # --- building (JXS3xx) ---
+    "JXS301": (
+        "out-is-source",
+        "输出目录 {out} 是工作区本身或包含源文件，拒绝写入。请换一个目录，例如默认的 out/。",
+        "The output directory {out} is or contains the workspace's sources; choose another, e.g. out/.",
+    ),
+    "JXS302": (
+        "out-not-writable",
+        "无法写入输出目录 {out}：{reason}。",
+        "Cannot write the output directory {out}: {reason}.",
+    ),
+    "JXS303": (
+        "file-locked",
+        "无法替换 {path}：文件可能正在 Excel 或其他程序中打开。请关闭该文件后重新运行 jxs build。",
+        "Cannot replace {path}: it may be open in Excel or another program. Close it and run jxs build again.",
+    ),
+    "JXS304": (
+        "template-error",
+        "网站模板 {template} 出错：{problem}",
+        "The site template {template} failed: {problem}",
+    ),
+    # --- import (JXS4xx) ---
+    "JXS401": (
+        "no-header",
+        "在工作表“{sheet}”中找不到目录表头（需要“公开事项”“公开内容”等列）。",
+        "No catalog header (公开事项, 公开内容 …) found in sheet '{sheet}'.",
+    ),
+    "JXS402": (
+        "unmapped-cell",
+        "{cell}：{problem}",
+        "{cell}: {problem}",
+    ),
+    "JXS403": (
+        "xls-format",
+        "这是旧版 Excel（.xls）文件：{problem}",
+        "This is an old Excel (.xls) file: {problem}",
+    ),
+}
+
+_GENERIC = ("其他问题：{problem}", "Problem: {problem}")
+
+
+def render_message(code: str, params: Mapping[str, object], lang: str = "zh") -> str:
+    entry = MESSAGES.get(code)
+    if entry is None:
+        template = _GENERIC[1] if lang == "en" else _GENERIC[0]
+    else:
+        template = entry[2] if lang == "en" else entry[1]
+    values = {k: (v.get(lang, v.get("zh", "")) if isinstance(v, dict) else v) for k, v in params.items()}
+    try:
+        return template.format(**values).strip()
+    except (KeyError, IndexError, ValueError):
+        return f"{template} {values}"

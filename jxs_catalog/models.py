@@ -1,0 +1,230 @@
+"""The catalog's data model: items with the eight elements, domains, townships, settings.
+
+Validators raise errors whose type is a jxs diagnostic code, so the mapping to
+a located, translated message stays mechanical (see validation.py).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
+
+from jxs_catalog import vocab
+
+PLACEHOLDER = re.compile(
+    r"^\s*(?:todo|tbd|fixme|xxx+|x+|待定|待补充|待填|待填写|暂无|略|无|某某|\.{2,}|…+|-+|—+|\?+|？+)\s*$",
+    re.IGNORECASE,
+)
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_BAD_TEXT = re.compile(r"[\u200b-\u200f\u2028\u2029\u202a-\u202e\ufeff]")
+
+
+def _kind(value: object) -> dict[str, str]:
+    if isinstance(value, dict):
+        return {"zh": "“键: 值”的结构", "en": "a mapping"}
+    if isinstance(value, (list, tuple)):
+        return {"zh": "列表", "en": "a list"}
+    return {"zh": f"“{value}”", "en": f"'{value}'"}
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        raise PydanticCustomError("JXS106", "empty", {"value": {"zh": "空白", "en": "blank"}})
+    if not isinstance(value, str):
+        hint = {"zh": "如果要写多行，请在键后写“|”，下一行缩进后再写内容。",
+                "en": "For several lines write '|' after the key and indent the text below."}
+        raise PydanticCustomError("JXS104", "text", {"found": _kind(value), "hint": hint})
+    text = value.strip()
+    if not text or PLACEHOLDER.match(text):
+        raise PydanticCustomError("JXS106", "empty", {"value": value or {"zh": "空白", "en": "blank"}})
+    if _BAD_TEXT.search(text):
+        raise PydanticCustomError("JXS117", "bad", {"what": {"zh": "不可见的格式字符", "en": "invisible format characters"}})
+    return text
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str) or value is None:
+        return (_text(value),)
+    if not isinstance(value, list):
+        raise PydanticCustomError("JXS105", "list", {"found": _kind(value)})
+    if not value:
+        raise PydanticCustomError("JXS106", "empty", {"value": "[]"})
+    return tuple(value)  # each element is checked by the Text annotation below
+
+
+def _choices(canonical: tuple[str, ...], variants: dict[str, str]):  # type: ignore[no-untyped-def]
+    def check(value: Any) -> tuple[str, ...]:
+        values = value if isinstance(value, list) else [value]
+        if not values:
+            raise PydanticCustomError("JXS106", "empty", {"value": "[]"})
+        out: list[str] = []
+        for v in values:
+            if not isinstance(v, str) or not v.strip():
+                raise PydanticCustomError("JXS104", "text", {"found": _kind(v), "hint": ""})
+            norm = vocab.normalize_choice(v, canonical, variants)
+            if norm is None:
+                raise _not_in_vocab(v, canonical, variants)
+            if norm not in out:
+                out.append(norm)
+        return tuple(sorted(out, key=canonical.index))
+    return check
+
+
+def _not_in_vocab(value: str, canonical: tuple[str, ...], variants: dict[str, str]) -> PydanticCustomError:
+    guess = vocab.nearest(value, canonical, variants)
+    hint = {"zh": f"是不是想写“{guess}”？", "en": f"Did you mean '{guess}'? "} if guess else ""
+    return PydanticCustomError("JXS107", "vocab", {"value": value, "hint": hint, "choices": "、".join(canonical)})
+
+
+def _channels(value: Any, info: ValidationInfo) -> tuple[str, ...]:
+    extra: tuple[str, ...] = tuple((info.context or {}).get("extra_channels", ()))
+    values = value if isinstance(value, list) else [value]
+    if not values or values == [None]:
+        raise PydanticCustomError("JXS106", "empty", {"value": "[]"})
+    out: list[str] = []
+    for v in values:
+        if not isinstance(v, str) or not v.strip():
+            raise PydanticCustomError("JXS104", "text", {"found": _kind(v), "hint": ""})
+        norm = vocab.normalize_channel(v, extra)
+        if norm is None:
+            raise _not_in_vocab(v, vocab.all_channels(extra), vocab.CHANNEL_VARIANTS)
+        if norm not in out:
+            out.append(norm)
+    return tuple(sorted(out, key=lambda c: vocab.channel_order_key(c, extra)))
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+Texts = Annotated[tuple[Text, ...], BeforeValidator(_texts)]
+Methods = Annotated[tuple[str, ...], BeforeValidator(_choices(vocab.METHODS, vocab.METHOD_VARIANTS))]
+Audiences = Annotated[tuple[str, ...], BeforeValidator(_choices(vocab.AUDIENCES, vocab.AUDIENCE_VARIANTS))]
+Levels = Annotated[tuple[str, ...], BeforeValidator(_choices(vocab.LEVELS, vocab.LEVEL_VARIANTS))]
+Channels = Annotated[tuple[str, ...], BeforeValidator(_channels)]
+
+
+def _date(value: Any) -> str:
+    text = _text(value)
+    if not DATE.match(text):
+        raise PydanticCustomError("JXS112", "date", {"value": text})
+    return text
+
+
+Date = Annotated[str, BeforeValidator(_date)]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+
+
+class Item(_Frozen):
+    """One row of a catalog: the eight elements plus category, levels, reason, note."""
+
+    category: Text
+    name: Text
+    content: Text
+    basis: Texts
+    time_limit: Text
+    subject: Text | None = None
+    method: Methods
+    channels: Channels
+    audience: Audiences
+    levels: Levels
+    reason: Text | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _reason_for_on_application(self) -> Item:
+        if self.method == ("依申请",) and not self.reason:
+            raise PydanticCustomError("JXS109", "reason", {})
+        if "村级" in self.levels and "乡级" not in self.levels:
+            raise PydanticCustomError("JXS116", "levels", {"name": self.name})
+        return self
+
+
+class ItemPatch(_Frozen):
+    """The elements a township may change on an inherited item."""
+
+    content: Text | None = None
+    basis: Texts | None = None
+    time_limit: Text | None = None
+    subject: Text | None = None
+    method: Methods | None = None
+    channels: Channels | None = None
+    audience: Audiences | None = None
+    levels: Levels | None = None
+    reason: Text | None = None
+    note: Text | None = None
+
+
+class Domain(_Frozen):
+    name: Text
+    reference: Text | None = None
+    department: Text | None = None
+    reviewed: Date | None = None
+    note: Text | None = None
+    items: tuple[Item, ...] = Field(min_length=1)
+
+
+class Exclusion(_Frozen):
+    domain: Text
+    category: Text | None = None
+    item: Text | None = None
+    reason: Text
+
+
+class Change(_Frozen):
+    domain: Text
+    category: Text | None = None
+    item: Text
+    reason: Text
+    set: ItemPatch
+
+
+class Addition(Item):
+    domain: Text
+
+    @model_validator(mode="after")
+    def _township_level(self) -> Addition:
+        if "乡级" not in self.levels:
+            raise PydanticCustomError("JXS115", "levels", {"name": self.name, "levels": "、".join(self.levels)})
+        return self
+
+
+class Township(_Frozen):
+    name: Text
+    code: Text | None = None
+    subject: Text | None = None
+    villages: tuple[Text, ...] = ()
+    reviewed: Date | None = None
+    note: Text | None = None
+    exclusions: tuple[Exclusion, ...] = ()
+    changes: tuple[Change, ...] = ()
+    additions: tuple[Addition, ...] = ()
+
+    @property
+    def body(self) -> str:
+        return self.subject or f"{self.name}人民政府"
+
+
+class SiteOptions(_Frozen):
+    base_url: Text | None = None
+    title: Text | None = None
+
+
+class Settings(_Frozen):
+    county: Text
+    full_name: Text | None = None
+    code: Text | None = None
+    title: Text = "基层政务公开标准目录"
+    publisher: Text | None = None
+    channels: tuple[Text, ...] = ()
+    site: SiteOptions = SiteOptions()
+
+
+def village_body(village: str) -> str:
+    """The committee that publishes a village's list."""
+    if village.endswith("社区"):
+        return f"{village}居民委员会"
+    return f"{village}村民委员会"

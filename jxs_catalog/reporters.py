@@ -1,0 +1,104 @@
+"""Reporters turn diagnostics into text for people or machines; chosen by name."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from xml.etree import ElementTree as ET
+
+from jxs_catalog.diagnostics import Diagnostic, Severity
+
+Reporter = Callable[[list[Diagnostic], int, str], str]
+
+
+def _counts(diags: list[Diagnostic]) -> tuple[int, int]:
+    errors = sum(1 for d in diags if d.severity is Severity.ERROR)
+    return errors, len(diags) - errors
+
+
+def summary_line(diags: list[Diagnostic], files: int, lang: str) -> str:
+    errors, warnings = _counts(diags)
+    if lang == "en":
+        if not diags:
+            return f"{files} files checked: no problems."
+        return f"{files} files checked: {errors} errors, {warnings} warnings."
+    if not diags:
+        return f"已检查 {files} 个文件，没有发现问题。"
+    return f"已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告。"
+
+
+def severity_word(diag: Diagnostic, lang: str) -> str:
+    if lang == "en":
+        return diag.severity.value
+    return "错误" if diag.severity is Severity.ERROR else "警告"
+
+
+def location(diag: Diagnostic) -> str:
+    if diag.line:
+        return f"{diag.path}:{diag.line}:{diag.column}"
+    return diag.path
+
+
+def report_text(diags: list[Diagnostic], files: int, lang: str) -> str:
+    lines = [f"{location(d)}: {severity_word(d, lang)} {d.code} {d.message(lang)}" for d in diags]
+    lines.append(summary_line(diags, files, lang))
+    return "\n".join(lines)
+
+
+def report_json(diags: list[Diagnostic], files: int, lang: str) -> str:
+    errors, warnings = _counts(diags)
+    payload = {
+        "diagnostics": [
+            {"path": d.path, "line": d.line, "column": d.column, "severity": d.severity.value,
+             "code": d.code, "message": d.message(lang)}
+            for d in diags
+        ],
+        "summary": {"errors": errors, "warnings": warnings, "files": files},
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def _gh_escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def report_github(diags: list[Diagnostic], files: int, lang: str) -> str:
+    lines = []
+    for d in diags:
+        level = "error" if d.severity is Severity.ERROR else "warning"
+        props = f"file={_gh_escape(d.path, True)}"
+        if d.line:
+            props += f",line={d.line},col={d.column}"
+        props += f",title={_gh_escape(d.code, True)}"
+        lines.append(f"::{level} {props}::{_gh_escape(d.message(lang))}")
+    lines.append(summary_line(diags, files, lang))
+    return "\n".join(lines)
+
+
+def report_junit(diags: list[Diagnostic], files: int, lang: str) -> str:
+    errors, warnings = _counts(diags)
+    suite = ET.Element("testsuite", name="jxs", tests=str(max(files, len(diags))),
+                       failures=str(errors + warnings), errors="0")
+    by_path: dict[str, list[Diagnostic]] = {}
+    for d in diags:
+        by_path.setdefault(d.path, []).append(d)
+    for path, items in by_path.items():
+        for d in items:
+            case = ET.SubElement(suite, "testcase", classname=path, name=f"{d.code} {location(d)}")
+            fail = ET.SubElement(case, "failure", type=d.code, message=d.message(lang))
+            fail.text = f"{location(d)}: {severity_word(d, lang)} {d.code} {d.message(lang)}"
+    if not diags:
+        ET.SubElement(suite, "testcase", classname="jxs", name="workspace")
+    ET.indent(suite)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suite, encoding="unicode")
+
+
+REPORTERS: dict[str, Reporter] = {
+    "text": report_text,
+    "json": report_json,
+    "github": report_github,
+    "junit": report_junit,
+}

@@ -1,0 +1,294 @@
+"""From a located YAML tree to a validated model, or to located diagnostics.
+
+Keys are normalised first (Chinese aliases to English, unknown keys with a
+suggestion, two spellings of one key); pydantic then checks types and
+vocabularies, and each of its errors is put back at the line it came from.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from jxs_catalog import keys as K
+from jxs_catalog.diagnostics import Diagnostic, Severity
+from jxs_catalog.loading.yamltree import YMap, YNode, YScalar, YSeq, kind_of
+from jxs_catalog.models import Domain, Settings, Township
+
+Path = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(slots=True)
+class Positions:
+    """Where each value (and each key) of a file stood, by path."""
+
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    spelled: dict[Path, str] = field(default_factory=dict)
+
+    def of(self, path: Path) -> tuple[int, int]:
+        """The position of the value at path, or of its nearest located parent."""
+        p = tuple(path)
+        while p:
+            if p in self.values:
+                return self.values[p]
+            p = p[:-1]
+        return self.values.get((), (1, 1))
+
+    def key_of(self, path: Path) -> tuple[int, int]:
+        return self.keys.get(tuple(path)) or self.of(path)
+
+    def line(self, path: Path) -> int:
+        return self.of(path)[0]
+
+
+@dataclass(slots=True)
+class Loaded(Generic[M]):
+    """A validated file: the model (None if invalid), where things are, and its id."""
+
+    path: str
+    stem: str
+    model: M | None
+    positions: Positions
+    diagnostics: list[Diagnostic]
+
+
+class _Normaliser:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.pos = Positions()
+        self.diags: list[Diagnostic] = []
+
+    def mapping(self, node: YNode, table: str, path: Path) -> dict[str, Any] | Any:
+        if not isinstance(node, YMap):
+            return self.plain(node, path)
+        spec = K.TABLES[table]
+        out: dict[str, Any] = {}
+        for key_node, value in node.entries:
+            spelled = key_node.text or ""
+            name = _resolve_key(spelled, spec)
+            if name is None:
+                self._unknown_key(key_node, spec)
+                continue
+            sub = (*path, name)
+            if name in out:
+                other = self.pos.spelled[sub]
+                self.diags.append(Diagnostic("JXS103", self.path, key_node.line, key_node.col,
+                                             {"key": spelled, "other": other}))
+                continue
+            self.pos.keys[sub] = (key_node.line, key_node.col)
+            self.pos.spelled[sub] = spelled
+            nested = K.NESTED.get((table, name))
+            if nested is None:
+                out[name] = self.plain(value, sub)
+            elif nested[1]:
+                out[name] = self.list_of(value, nested[0], sub)
+            else:
+                out[name] = self.mapping(value, nested[0], sub)
+        self.pos.values[path] = (node.line, node.col)
+        return out
+
+    def list_of(self, node: YNode, table: str, path: Path) -> Any:
+        if not isinstance(node, YSeq):
+            return self.plain(node, path)
+        self.pos.values[path] = (node.line, node.col)
+        return [self.mapping(child, table, (*path, i)) for i, child in enumerate(node.items)]
+
+    def plain(self, node: YNode, path: Path) -> Any:
+        self.pos.values[path] = (node.line, node.col)
+        if isinstance(node, YScalar):
+            return node.text
+        if isinstance(node, YSeq):
+            return [self.plain(child, (*path, i)) for i, child in enumerate(node.items)]
+        return {(k.text or ""): self.plain(v, (*path, k.text or "")) for k, v in node.entries}
+
+    def _unknown_key(self, key_node: YScalar, spec: dict[str, K.Key]) -> None:
+        spelled = key_node.text or ""
+        words = [w for k in spec.values() for w in (k.name, *k.aliases)]
+        guess = _guess_key(spelled, words)
+        if guess:
+            canonical = next(k.name for k in spec.values() if guess in (k.name, *k.aliases))
+            shown = guess if guess == canonical else f"{guess}（{canonical}）"
+            hint = {"zh": f"是不是想写“{shown}”？", "en": f"Did you mean '{canonical}'?"}
+        else:
+            allowed = "、".join(k.name for k in spec.values())
+            hint = {"zh": f"这里可以写的键有：{allowed}。", "en": f"Keys allowed here: {allowed}."}
+        self.diags.append(Diagnostic("JXS101", self.path, key_node.line, key_node.col,
+                                     {"key": spelled, "hint": hint}))
+
+
+def _resolve_key(spelled: str, spec: dict[str, K.Key]) -> str | None:
+    if spelled in spec:
+        return spelled
+    for key in spec.values():
+        if spelled in key.aliases:
+            return key.name
+    return None
+
+
+def _guess_key(spelled: str, words: list[str]) -> str | None:
+    cleaned = spelled.strip().strip("：:").strip()
+    if cleaned in words:
+        return cleaned
+    lowered = cleaned.lower().replace("-", "_").replace(" ", "_")
+    if lowered in words:
+        return lowered
+    match = difflib.get_close_matches(lowered, words, n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+_BUILTIN_CODES = {
+    "missing": "JXS102",
+    "string_type": "JXS104",
+    "tuple_type": "JXS105",
+    "list_type": "JXS105",
+    "model_type": "JXS108",
+    "model_attributes_type": "JXS108",
+    "dict_type": "JXS108",
+    "too_short": "JXS106",
+}
+# Errors raised by a model validator belong to one key of that model.
+_MODEL_LEVEL_KEY = {"JXS109": "method", "JXS115": "levels", "JXS116": "levels"}
+
+
+def _table_for(path: Path, root_table: str) -> str:
+    table = root_table
+    for part in path:
+        if isinstance(part, str) and (table, part) in K.NESTED:
+            table = K.NESTED[(table, part)][0]
+    return table
+
+
+def _diagnostics_from(error: ValidationError, file: str, pos: Positions, root_table: str,
+                      data: Any) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    errors = error.errors(include_url=False, include_input=False)
+    error_locs = [tuple(e["loc"]) for e in errors]
+    missing: dict[Path, list[str]] = {}
+    for err in errors:
+        loc: Path = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        etype = err["type"]
+        if etype == "too_short" and any(len(o) > len(loc) and o[: len(loc)] == loc for o in error_locs):
+            continue  # the elements' own errors say more
+        if etype == "missing":
+            missing.setdefault(loc[:-1], []).append(str(loc[-1]))
+            continue
+        code = etype if re.fullmatch(r"JXS\d{3}", etype) else _BUILTIN_CODES.get(etype, "JXS119")
+        params: dict[str, Any] = dict(err.get("ctx") or {})
+        if etype == "too_short":
+            params = {"value": "[]"}
+        if code in _MODEL_LEVEL_KEY:
+            loc = (*loc, _MODEL_LEVEL_KEY[code])
+        key_path = loc
+        while key_path and not isinstance(key_path[-1], str):
+            key_path = key_path[:-1]
+        key_name = str(key_path[-1]) if key_path else ""
+        params.setdefault("key", pos.spelled.get(key_path, key_name))
+        line, col = pos.of(loc)
+        if code in ("JXS104", "JXS105", "JXS108") and "found" not in params:
+            params["found"] = _found(data, loc)
+            params.setdefault("hint", "")
+        if code == "JXS119":
+            params["problem"] = err["msg"]
+        out.append(Diagnostic(code, file, line, col, params))
+    for parent, names in missing.items():
+        spec = K.TABLES[_table_for(parent, root_table)]
+        labels = "、".join(f"{n}（{spec[n].label}）" if n in spec else n for n in names)
+        labels_en = ", ".join(f"{n} ({spec[n].label_en})" if n in spec else n for n in names)
+        line, col = pos.of(parent)
+        out.append(Diagnostic("JXS102", file, line, col, {
+            "keys": {"zh": labels, "en": labels_en}, "first": names[0]}))
+    return out
+
+
+def _found(data: Any, loc: Path) -> Any:
+    value = data
+    for part in loc:
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return {"zh": "其他类型", "en": "another type"}
+    if value is None:
+        return {"zh": "空值", "en": "empty"}
+    if isinstance(value, list):
+        return {"zh": "列表", "en": "a list"}
+    if isinstance(value, dict):
+        return {"zh": "“键: 值”的结构", "en": "a mapping"}
+    return {"zh": f"文字“{value}”", "en": f"the text '{value}'"}
+
+
+_MODELS: dict[str, type[BaseModel]] = {"domain": Domain, "township": Township, "settings": Settings}
+
+
+def validate_tree(tree: YNode, kind: str, file: str, stem: str,
+                  context: dict[str, Any] | None = None) -> Loaded[Any]:
+    """Validate one parsed file of the given kind (domain, township or settings)."""
+    norm = _Normaliser(file)
+    if not isinstance(tree, YMap):
+        diag = Diagnostic("JXS010", file, tree.line, tree.col, {"found": kind_of(tree)})
+        return Loaded(file, stem, None, norm.pos, [diag])
+    data = norm.mapping(tree, kind, ())
+    diags = list(norm.diags)
+    model: BaseModel | None = None
+    try:
+        model = _MODELS[kind].model_validate(data, context=context or {})
+    except ValidationError as exc:
+        diags.extend(_diagnostics_from(exc, file, norm.pos, kind, data))
+    if isinstance(model, Domain):
+        diags.extend(_domain_rules(model, file, norm.pos))
+    elif isinstance(model, Township):
+        diags.extend(_township_rules(model, file, norm.pos))
+    elif isinstance(model, Settings):
+        diags.extend(_settings_rules(model, file, norm.pos))
+    return Loaded(file, stem, model, norm.pos, diags)
+
+
+def _domain_rules(domain: Domain, file: str, pos: Positions) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    first: dict[tuple[str, str], int] = {}
+    for i, item in enumerate(domain.items):
+        key = (item.category, item.name)
+        line, col = pos.of(("items", i, "name"))
+        if key in first:
+            out.append(Diagnostic("JXS110", file, line, col, {
+                "category": item.category, "name": item.name, "first_line": first[key]}))
+        else:
+            first[key] = line
+    return out
+
+
+def _township_rules(town: Township, file: str, pos: Positions) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    if town.code is not None and not re.fullmatch(r"\d{12}", town.code):
+        line, col = pos.of(("code",))
+        out.append(Diagnostic("JXS111", file, line, col, {"value": town.code, "digits": 12, "extra": {
+            "zh": "（统计用区划代码，例如 622927100000，请加引号）", "en": " (e.g. \"622927100000\")"}}))
+    first: dict[str, int] = {}
+    for i, village in enumerate(town.villages):
+        line, col = pos.of(("villages", i))
+        if village in first:
+            out.append(Diagnostic("JXS123", file, line, col, {"name": village, "first_line": first[village]}))
+        else:
+            first[village] = line
+    return out
+
+
+def _settings_rules(settings: Settings, file: str, pos: Positions) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    if settings.code is not None and not re.fullmatch(r"\d{6}", settings.code):
+        line, col = pos.of(("code",))
+        out.append(Diagnostic("JXS111", file, line, col, {"value": settings.code, "digits": 6, "extra": ""}))
+    base = settings.site.base_url
+    if base is not None and not re.match(r"^https?://", base):
+        line, col = pos.of(("site", "base_url"))
+        out.append(Diagnostic("JXS118", file, line, col, {"key": "base_url", "value": base}))
+    return out
+
+
+def warn(diag: Diagnostic) -> Diagnostic:
+    return Diagnostic(diag.code, diag.path, diag.line, diag.column, diag.params, Severity.WARNING)
