@@ -170,3 +170,40 @@ def _only(paths: tuple[Path, ...], root: Path) -> list[Path] | None:
 
 def main() -> None:
     cli(prog_name="jxs")
+
+
+@cli.command(help=_t("生成领域、乡镇和 jxs.yaml 文件的 JSON Schema（供 VS Code 等编辑器提示和检查）。",
+                     "Write the JSON Schemas of domain, township and jxs.yaml files (for editors)."))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help=_t("输出目录（默认为工作区的 schemas/）", "output folder (default: the workspace's schemas/)"))
+@_common
+def schema(out_dir: Path | None, **kw: Any) -> None:
+    opts = _options(kw)
+
+    def body() -> int:
+        from jxs_catalog.scaffold import write_schemas
+        folder = out_dir if out_dir is not None else _root(opts) / "schemas"
+        for path in write_schemas(folder):
+            click.echo(str(path))
+        return 0
+
+    _guard(opts, body)
+
+
+@cli.command(help=_t("新建一个工作区：一个示例领域、一个示例乡镇，每个键都有中文注释。",
+                     "Create a new workspace with one example domain and one example township."))
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
+@_common
+def init(directory: Path, **kw: Any) -> None:
+    opts = _options(kw)
+
+    def body() -> int:
+        from jxs_catalog.scaffold import init_workspace
+        written = init_workspace(directory)
+        for path in written:
+            click.echo(str(path))
+        click.echo(_t(f"已新建工作区 {directory}。下一步：cd {directory} && jxs validate && jxs build",
+                      f"Created the workspace {directory}. Next: cd {directory} && jxs validate && jxs build"))
+        return 0
+
+    _guard(opts, body)

@@ -43,6 +43,7 @@ DOMAIN_KEYS = _keys(
     Key("name", ("名称", "领域"), "领域名称", "domain name", True),
     Key("reference", ("参考目录",), "参考的标准指引或目录", "reference catalog"),
     Key("department", ("主管部门",), "县级默认公开主体", "default county subject"),
+    Key("levels", ("公开层级", "层级"), "本领域涉及的公开层级", "levels the domain covers"),
     Key("reviewed", ("审核日期",), "最近审核日期", "last reviewed"),
     Key("note", ("备注",), "备注", "note"),
     Key("items", ("事项",), "事项列表", "items", True),

@@ -162,6 +162,7 @@ class Domain(_Frozen):
     name: Text
     reference: Text | None = None
     department: Text | None = None
+    levels: Levels | None = None  # the levels this domain's catalog claims to cover
     reviewed: Date | None = None
     note: Text | None = None
     items: tuple[Item, ...] = Field(min_length=1)
