@@ -207,3 +207,70 @@ def init(directory: Path, **kw: Any) -> None:
         return 0
 
     _guard(opts, body)
+
+
+@cli.command(help=_t("生成目录：先检查，再合并县级标准和各乡镇调整，输出 Excel 工作簿、网站和 JSON/CSV 数据。\n\n"
+                     "有错误时不写任何文件；新输出完整生成后才替换旧的 out/。",
+                     "Build: validate, merge the county standard with each township, write Excel workbooks, "
+                     "the site and JSON/CSV data.\n\nWrites nothing when there are errors; the previous out/ is "
+                     "replaced only when the new output is complete."))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help=_t("输出目录（默认 out/）", "output folder (default out/)"))
+@click.option("--quiet", "-q", is_flag=True, help=_t("不显示进度和摘要", "no progress bar or summary"))
+@_reporting
+@_common
+def build(out_dir: Path | None, **kw: Any) -> None:
+    opts = _options(kw)
+
+    def body() -> int:
+        from jxs_catalog.build import run_build
+        root = _root(opts)
+        show = not opts.quiet and sys.stderr.isatty()
+        with _progress(show) as progress:
+            report = run_build(root, out_dir, strict=opts.strict, progress=progress)
+        if report.diagnostics or not report.written:
+            code = _report(opts, report.diagnostics, report.files)
+            if not report.written:
+                click.echo(_t("有错误，没有生成任何文件。", "There are errors; nothing was written."), err=True)
+                return 1
+            if code:
+                return code
+        if not opts.quiet:
+            cats = report.catalogs
+            click.echo(_t(
+                f"已生成 {report.out}：县级目录 1 份、乡镇目录 {cats.get('township', 0)} 份、村（居）清单 "
+                f"{cats.get('village', 0)} 份，县级事项 {report.items} 项，共 {report.outputs} 个文件。",
+                f"Built {report.out}: 1 county catalog, {cats.get('township', 0)} township catalogs, "
+                f"{cats.get('village', 0)} village lists, {report.items} county items, {report.outputs} files."),
+                err=True)
+        return 0
+
+    _guard(opts, body)
+
+
+class _progress:
+    """A rich progress bar on a terminal; nothing otherwise."""
+
+    def __init__(self, show: bool) -> None:
+        self.show = show
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __enter__(self) -> Callable[[str, int, int], None] | None:
+        if not self.show:
+            return None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            console=Console(stderr=True), transient=True)
+        self.bar.start()
+        self.task = self.bar.add_task(_t("生成中", "building"), total=None)
+
+        def update(label: str, done: int, total: int) -> None:
+            self.bar.update(self.task, completed=done, total=total, description=label)
+
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
