@@ -44,9 +44,11 @@ def compile_workspace(root: Path, only: list[Path] | None = None) -> Result:
     diags = ws.all_diagnostics()
     diags.extend(_cross_file(ws))
     compiled = None
-    whole = only is None
+    # Adjustments are resolved against the complete county standard only: with a
+    # broken domain file they would point at "nothing" for the wrong reason.
+    complete = only is None and all(d.model is not None for d in ws.domains)
     settings = ws.settings.model if ws.settings else None
-    if whole and settings is not None:
+    if complete and settings is not None:
         compiled = merge(settings, ws.domains, ws.townships)
         diags.extend(compiled.diagnostics)
     return Result(ws, compiled, diags)

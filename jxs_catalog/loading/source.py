@@ -46,7 +46,7 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         return None, "Latin-1 或其他非 UTF-8 编码"
-    if re.search(r"[\u4e00-\u9fff]", text):
+    if re.search(r"[\u3400-\u9fff\U00020000-\U0002ffff]", text):
         try:
             data.decode("gbk")
             return None, "GBK"

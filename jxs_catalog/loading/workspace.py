@@ -14,15 +14,12 @@ from typing import Any
 
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.errors import UsageProblem
-from jxs_catalog.keys import all_key_words
 from jxs_catalog.loading.source import read_source
-from jxs_catalog.loading.yamltree import register_key_words
 from jxs_catalog.models import Domain, Settings, Township
 from jxs_catalog.validation import Loaded, validate_tree
 
 CONFIG = "jxs.yaml"
 STEM = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-register_key_words(all_key_words())
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 from jxs_catalog.diagnostics import Diagnostic
+from jxs_catalog.keys import all_key_words
 
 MAX_DEPTH = 64
 _DUPLICATE = "\x00duplicate"
@@ -115,12 +116,8 @@ def _looks_like_key_line(line: str, m: re.Match[str]) -> bool:
     return ": " not in after or m.group("key") in _KNOWN_KEY_WORDS
 
 
-# Filled by the models module: every key and alias a clerk may write.
-_KNOWN_KEY_WORDS: set[str] = set()
-
-
-def register_key_words(words: set[str]) -> None:
-    _KNOWN_KEY_WORDS.update(words)
+# Every key and alias a clerk may write.
+_KNOWN_KEY_WORDS: frozenset[str] = frozenset(all_key_words())
 
 
 def parse(text: str, problems: list[YamlProblem] | None = None) -> YNode | None:
@@ -220,6 +217,9 @@ def parse(text: str, problems: list[YamlProblem] | None = None) -> YNode | None:
                         "en": "one document per file (no '---' separators)"}})
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        last_line = len(text.rstrip().split("\n"))
+        if exc.context_mark is not None and (mark is None or mark.line + 1 > last_line):
+            mark = exc.context_mark  # an unclosed bracket or quote: point where it opened
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise YamlProblem("JXS002", line, col, {"problem": _explain(exc)}) from None
     except yaml.YAMLError as exc:

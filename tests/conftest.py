@@ -1,0 +1,31 @@
+"""Shared fixtures: the shipped workspace, the small example workspace, a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from jxs_catalog.cli import cli
+
+REPO = Path(__file__).resolve().parent.parent
+SMALL = Path(__file__).resolve().parent / "fixtures" / "small"
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """A private copy of the small example workspace."""
+    target = tmp_path / "ws"
+    shutil.copytree(SMALL, target)
+    return target
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False, env=env)
+
+
+@pytest.fixture
+def jxs():  # type: ignore[no-untyped-def]
+    return run
