@@ -274,3 +274,55 @@ class _progress:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+@cli.command(help=_t("全面检查（供 CI 和县政务公开办监督使用）：validate 的全部检查，再加上完整性、一致性、"
+                     "时效性检查。\n\n--report 输出乡镇 × 领域覆盖表，并写成 CSV 和 HTML。",
+                     "Check for CI and supervision: everything validate does plus completeness, consistency and "
+                     "currency rules.\n\n--report prints a townships × domains coverage table and writes it as "
+                     "CSV and HTML."))
+@click.option("--report", is_flag=True, help=_t("输出覆盖情况报告", "print and write the coverage report"))
+@click.option("--report-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help=_t("报告写入的目录（默认 out/report/）", "where the report files go (default out/report/)"))
+@_reporting
+@_common
+def check(report: bool, report_dir: Path | None, **kw: Any) -> None:
+    opts = _options(kw)
+
+    def body() -> int:
+        from jxs_catalog.checking import run_check
+        root = _root(opts)
+        result = run_check(root)
+        code = _report(opts, result.diagnostics, result.files)
+        if report and result.coverage is not None:
+            _write_coverage(result.coverage, report_dir or root / "out" / "report", opts)
+        return code
+
+    _guard(opts, body)
+
+
+def _write_coverage(cov: Any, folder: Path, opts: Options) -> None:
+    import datetime as dt
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from jxs_catalog.rendering.coverage import cell_text, coverage_csv, coverage_html
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "coverage.csv").write_bytes(coverage_csv(cov))
+    title = _t("乡镇目录覆盖情况报告", "Township coverage report")
+    (folder / "coverage.html").write_bytes(coverage_html(cov, title, dt.date.today().isoformat()))
+    table = Table(title=title, show_lines=False, padding=(0, 1), caption=_t(
+        "列号对应的领域：", "Domains by column: ") + "  ".join(f"{i} {d}" for i, d in enumerate(cov.domains, 1)))
+    table.add_column(_t("乡镇", "township"), no_wrap=True)
+    for i, _ in enumerate(cov.domains, 1):
+        table.add_column(str(i), justify="right", no_wrap=True)
+    table.add_column(_t("警告", "warn"), justify="right")
+    for town, row in cov.rows.items():
+        cells = ["排" if row[d].excluded else cell_text(row[d]).replace("（排除", "-").rstrip("）")
+                 for d in cov.domains]
+        table.add_row(town, *cells, str(cov.warnings.get(town, 0)))
+    console = Console(stderr=True)
+    console.print(table)
+    console.print(_t(f"报告已写入 {folder}/coverage.csv 和 coverage.html",
+                     f"Report written to {folder}/coverage.csv and coverage.html"))

@@ -1,0 +1,281 @@
+"""`jxs check`: validate, then whole-workspace rules for CI and the county's supervision.
+
+Completeness (every township accounts for every pilot domain), consistency
+(village lists match their township, no matter defined twice, no names copied
+from another township or county, codes unique and inside the county), and
+currency (a review date, no older than a year).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jxs_catalog.catalog import PILOT_DOMAINS, Catalog
+from jxs_catalog.compile import Result, compile_workspace
+from jxs_catalog.diagnostics import Diagnostic, Severity
+from jxs_catalog.models import Domain, Township
+from jxs_catalog.validation import Loaded
+
+# Counties a neighbour's catalog would name: the rest of 临夏州 and the counties across the
+# border in 青海. Copy-paste from them is the failure this rule exists for.
+NEIGHBOUR_COUNTIES: tuple[str, ...] = (
+    "临夏市", "临夏县", "康乐县", "永靖县", "广河县", "和政县", "东乡族自治县", "东乡县",
+    "循化撒拉族自治县", "循化县", "民和回族土族自治县", "民和县", "化隆回族自治县", "化隆县",
+)
+_GOV = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:县|市|区))人民政府")
+
+
+@dataclass(slots=True)
+class CoverageCell:
+    items: int = 0
+    excluded: bool = False
+    partial_exclusions: int = 0
+
+
+@dataclass(slots=True)
+class Coverage:
+    domains: list[str]
+    rows: dict[str, dict[str, CoverageCell]] = field(default_factory=dict)  # township -> domain -> cell
+    warnings: dict[str, int] = field(default_factory=dict)
+    errors: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class CheckResult:
+    diagnostics: list[Diagnostic]
+    files: int
+    coverage: Coverage | None
+
+
+def _today() -> dt.date:
+    override = os.environ.get("JXS_TODAY")
+    return dt.date.fromisoformat(override) if override else dt.date.today()
+
+
+def _warning(code: str, path: str, line: int, col: int, params: dict[str, object] | None = None) -> Diagnostic:
+    return Diagnostic(code, path, line, col, params or {}, Severity.WARNING)
+
+
+def _currency(loaded: Iterable[Loaded[Domain] | Loaded[Township]], today: dt.date) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for lf in loaded:
+        if lf.model is None:
+            continue
+        if lf.model.reviewed is None:
+            out.append(_warning("JXS210", lf.path, *lf.positions.of(("name",))))
+            continue
+        try:
+            reviewed = dt.date.fromisoformat(lf.model.reviewed)
+        except ValueError:
+            line, col = lf.positions.of(("reviewed",))
+            out.append(Diagnostic("JXS112", lf.path, line, col, {"value": lf.model.reviewed}))
+            continue
+        line, col = lf.positions.of(("reviewed",))
+        if reviewed > today:
+            out.append(_warning("JXS212", lf.path, line, col, {"reviewed": lf.model.reviewed}))
+        elif (today - reviewed).days > 366:
+            out.append(_warning("JXS209", lf.path, line, col, {"reviewed": lf.model.reviewed}))
+    return out
+
+
+def _domain_rules(result: Result) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    present = {d.model.name for d in result.workspace.domains if d.model}
+    for name in PILOT_DOMAINS:
+        if name not in present:
+            out.append(_warning("JXS202", "domains/", 0, 0, {"domain": name}))
+    seen: dict[tuple[str, str], tuple[str, str]] = {}
+    for lf in result.workspace.valid_domains:
+        dom = lf.model
+        assert dom is not None
+        used = {lv for it in dom.items for lv in it.levels}
+        for level in dom.levels or ():
+            if level not in used:
+                line, col = lf.positions.of(("levels",))
+                out.append(Diagnostic("JXS203", lf.path, line, col, {"domain": dom.name, "level": level}))
+        for i, it in enumerate(dom.items):
+            key = (it.name, it.content)
+            if key in seen and seen[key][0] != dom.name:
+                line, col = lf.positions.of(("items", i, "name"))
+                out.append(_warning("JXS205", lf.path, line, col,
+                                    {"name": it.name, "other": seen[key][0], "other_path": seen[key][1]}))
+            seen.setdefault(key, (dom.name, lf.path))
+    return out
+
+
+def _claims_township(dom: Domain) -> bool:
+    levels = dom.levels or tuple({lv for it in dom.items for lv in it.levels})
+    return "乡级" in levels
+
+
+def _township_rules(result: Result, county_code: str | None) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    compiled = result.compiled
+    assert compiled is not None
+    by_name = {c.name: c for c in compiled.townships}
+    codes: dict[str, str] = {}
+    town_names = [t.model.name for t in result.workspace.valid_townships if t.model]
+    pilot_domains = [d.model for d in result.workspace.valid_domains
+                     if d.model and d.model.name in PILOT_DOMAINS and _claims_township(d.model)]
+    for lf in result.workspace.valid_townships:
+        town = lf.model
+        assert town is not None
+        catalog = by_name.get(town.name)
+        if town.code:
+            line, col = lf.positions.of(("code",))
+            if county_code and not town.code.startswith(county_code):
+                out.append(Diagnostic("JXS207", lf.path, line, col, {"value": town.code, "county_code": county_code}))
+            if town.code in codes:
+                out.append(Diagnostic("JXS208", lf.path, line, col, {"value": town.code, "other": codes[town.code]}))
+            codes.setdefault(town.code, lf.path)
+        if catalog is None:
+            continue
+        present = {s.domain for s in catalog.sections}
+        excluded = {a.domain for a in catalog.adjustments if a.kind == "exclusion"}
+        for dom in pilot_domains:
+            if dom.name not in present and dom.name not in excluded:
+                out.append(Diagnostic("JXS201", lf.path, *lf.positions.of(("name",)),
+                                      {"township": town.name, "domain": dom.name}))
+        out.extend(_foreign_names(lf, town_names, result.workspace.settings))
+    return out
+
+
+def _foreign_names(lf: Loaded[Township], town_names: list[str], settings: object) -> list[Diagnostic]:
+    """Names of another township or county in a township's own text: likely copied."""
+    town = lf.model
+    assert town is not None
+    own_county = _own_county_names(settings)
+    others = [n for n in town_names if n != town.name]
+    out: list[Diagnostic] = []
+    texts: list[tuple[tuple[str | int, ...], str]] = []
+    for i, exc in enumerate(town.exclusions):
+        texts.append((("exclusions", i, "reason"), exc.reason))
+    for i, ch in enumerate(town.changes):
+        texts.append((("changes", i, "reason"), ch.reason))
+        for key, value in ch.set.model_dump().items():
+            for text in ([value] if isinstance(value, str) else value or []):
+                texts.append((("changes", i, "set", key), str(text)))
+    for i, add in enumerate(town.additions):
+        for key, value in add.model_dump().items():
+            for text in ([value] if isinstance(value, str) else value or []):
+                texts.append((("additions", i, key), str(text)))
+    if town.subject:
+        texts.append((("subject",), town.subject))
+    for path, text in texts:
+        found = _foreign_in(text, others, own_county)
+        if found:
+            line, col = lf.positions.of(path)
+            kind = found[1]
+            out.append(Diagnostic("JXS206", lf.path, line, col, {
+                "found": found[0],
+                "owner": {"zh": f"本{'乡镇' if kind == 'township' else '县'}", "en": f"this {kind}"},
+                "kind": {"zh": "乡镇" if kind == "township" else "县", "en": kind}}))
+    return out
+
+
+def _own_county_names(settings: object) -> set[str]:
+    model = getattr(settings, "model", None)
+    names = {"积石山县"}
+    if model is not None:
+        names |= {model.county, model.full_name or model.county}
+    return names
+
+
+def _foreign_in(text: str, other_towns: list[str], own_county: set[str]) -> tuple[str, str] | None:
+    for name in other_towns:
+        if name in text:
+            return name, "township"
+    for name in NEIGHBOUR_COUNTIES:
+        if name in text:
+            return name, "county"
+    for m in _GOV.finditer(text):
+        place = m.group(1)
+        if not any(place.endswith(own) or own.endswith(place) for own in own_county) and place not in ("县", "本县"):
+            return place, "county"
+    return None
+
+
+def _domain_foreign_names(result: Result) -> list[Diagnostic]:
+    own = _own_county_names(result.workspace.settings)
+    out: list[Diagnostic] = []
+    for lf in result.workspace.valid_domains:
+        dom = lf.model
+        assert dom is not None
+        for i, it in enumerate(dom.items):
+            for key in ("content", "subject", "time_limit", "note"):
+                value = getattr(it, key)
+                found = _foreign_in(value, [], own) if value else None
+                if found:
+                    line, col = lf.positions.of(("items", i, key))
+                    out.append(Diagnostic("JXS206", lf.path, line, col, {
+                        "found": found[0], "owner": {"zh": "本县", "en": "this county"},
+                        "kind": {"zh": "县", "en": "county"}}))
+    return out
+
+
+def _merged_rules(compiled_catalogs: list[Catalog], townships: dict[str, Catalog]) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for cat in compiled_catalogs:
+        for item in cat.items:
+            for label in item.missing_elements():
+                out.append(Diagnostic("JXS211", item.source, item.line, 1,
+                                      {"catalog": cat.title, "name": item.name, "element": label}))
+        if cat.scope != "village" or cat.township is None:
+            continue
+        town = townships[cat.township]
+        reference = {it.key: it for it in town.items}
+        for item in cat.items:
+            ref = reference.get(item.key)
+            for attr, label in (("content", "公开内容"), ("basis", "公开依据"), ("time_limit", "公开时限")):
+                if ref is None or getattr(ref, attr) != getattr(item, attr):
+                    out.append(Diagnostic("JXS204", item.source, item.line, 1, {
+                        "village": cat.name, "name": item.name, "element": label, "township": town.name}))
+    return out
+
+
+def coverage_of(result: Result, diagnostics: list[Diagnostic]) -> Coverage | None:
+    compiled = result.compiled
+    if compiled is None:
+        return None
+    domains = [s.domain for s in compiled.county.sections]
+    for lf in result.workspace.valid_domains:
+        if lf.model and lf.model.name not in domains:
+            domains.append(lf.model.name)
+    cov = Coverage(domains)
+    paths = {lf.model.name: lf.path for lf in result.workspace.valid_townships if lf.model}
+    for town in compiled.townships:
+        row = {d: CoverageCell() for d in domains}
+        for section in town.sections:
+            row[section.domain].items = len(section.items)
+        for adj in town.adjustments:
+            if adj.kind == "exclusion" and adj.domain in row:
+                if adj.item is None:
+                    row[adj.domain].excluded = True
+                else:
+                    row[adj.domain].partial_exclusions += 1
+        cov.rows[town.name] = row
+        path = paths.get(town.name, "")
+        cov.warnings[town.name] = sum(1 for d in diagnostics if d.path == path and d.severity is Severity.WARNING)
+        cov.errors[town.name] = sum(1 for d in diagnostics if d.path == path and d.severity is Severity.ERROR)
+    return cov
+
+
+def run_check(root: Path) -> CheckResult:
+    result = compile_workspace(root)
+    diags = list(result.diagnostics)
+    today = _today()
+    diags.extend(_currency(result.workspace.domains, today))
+    diags.extend(_currency(result.workspace.townships, today))
+    diags.extend(_domain_rules(result))
+    diags.extend(_domain_foreign_names(result))
+    if result.compiled is not None:
+        settings = result.workspace.settings.model if result.workspace.settings else None
+        diags.extend(_township_rules(result, settings.code if settings else None))
+        townships = {c.name: c for c in result.compiled.townships}
+        diags.extend(_merged_rules(result.compiled.catalogs, townships))
+    return CheckResult(diags, result.files, coverage_of(result, diags))
