@@ -1,0 +1,155 @@
+"""`jxs build`: what it writes, that it writes nothing on errors, atomicity, refusal, reproducibility."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import jxs_catalog.build as build_module
+from jxs_catalog.build import run_build
+from jxs_catalog.errors import UsageProblem
+from tests.conftest import REPO, run
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_build_writes_workbooks_exports_site_and_manifest(small: Path) -> None:
+    result = run("build", "--root", str(small), "--quiet")
+    assert result.exit_code == 0, result.output
+    out = small / "out"
+    assert sorted(p.name for p in (out / "xlsx").iterdir()) == ["county.xlsx", "dong.xlsx", "xi.xlsx"]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["tool_version"]
+    assert {c["scope"] for c in manifest["catalogs"]} == {"county", "township", "village"}
+    for entry in manifest["outputs"]:
+        data = (out / entry["path"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"]
+    for cat in manifest["catalogs"]:
+        assert (out / cat["html"]).is_file()
+        if cat["scope"] != "village":
+            assert (out / cat["xlsx"]).is_file()
+    assert [i["path"] for i in manifest["inputs"]][:1] == ["jxs.yaml"]
+
+
+def test_text_is_always_text(small: Path) -> None:
+    run("build", "--root", str(small), "--quiet")
+    ws = openpyxl.load_workbook(small / "out" / "xlsx" / "county.xlsx")["涉农补贴"]
+    values = {c.value: c.data_type for row in ws.iter_rows(min_row=4) for c in row if c.value}
+    assert values["=SUM(A1:A9) 这样以等号开头的文字也只是文字"] == "s"
+    assert values["0571"] == "s"
+    assert values["+86 开头的电话和 @ 开头的文字不会变成公式"] == "s"
+    csv_text = (small / "out" / "data" / "county.csv").read_bytes()
+    assert csv_text.startswith(b"\xef\xbb\xbf")
+    assert "'=SUM(A1:A9)" in csv_text.decode("utf-8-sig")
+    assert "'+86" in csv_text.decode("utf-8-sig")
+
+
+def test_every_item_row_has_the_eight_elements() -> None:
+    """Every workbook of the shipped workspace: each item row carries all eight elements."""
+    out = REPO / "out-test-eight"
+    shutil.rmtree(out, ignore_errors=True)
+    try:
+        report = run_build(REPO, out)
+        assert report.written
+        books = sorted((out / "xlsx").glob("*.xlsx"))
+        assert len(books) == 18
+        for book in books:
+            wb = openpyxl.load_workbook(book, read_only=True)
+            for ws in wb.worksheets[1:]:
+                rows = list(ws.iter_rows(min_row=4, values_only=True))
+                assert rows, (book.name, ws.title)
+                last_category = None
+                for row in rows:
+                    category = row[1] or last_category  # merged down: only the first row holds it
+                    last_category = category
+                    name, content, basis, time_limit, subject, channels = row[2:8]
+                    audience, method = row[8:10], row[10:12]
+                    assert all([category, name, content, basis, time_limit, subject]), (book.name, row)
+                    assert "■" in channels, (book.name, row)
+                    assert "√" in audience and "√" in method, (book.name, row)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def test_errors_write_nothing(small: Path) -> None:
+    (small / "domains" / "jiuzai.yaml").write_text("name: 救灾\nitems: []\n", encoding="utf-8")
+    result = run("build", "--root", str(small))
+    assert result.exit_code == 1
+    assert "没有生成任何文件" in result.output
+    assert not (small / "out").exists()
+
+
+def test_two_builds_are_byte_identical(small: Path) -> None:
+    run("build", "--root", str(small), "--quiet")
+    first = tree_hashes(small / "out")
+    shutil.rmtree(small / "out")
+    run("build", "--root", str(small), "--quiet")
+    assert tree_hashes(small / "out") == first
+
+
+def test_source_date_epoch_sets_the_date(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    run_build(small)
+    data = json.loads((small / "out" / "data" / "county.json").read_text(encoding="utf-8"))
+    assert data["date"] == "2026-01-01"
+    wb = openpyxl.load_workbook(small / "out" / "xlsx" / "county.xlsx")
+    assert wb.properties.created.date().isoformat() == "2026-01-01"
+
+
+def test_failed_build_leaves_previous_output(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run_build(small)
+    before = tree_hashes(small / "out")
+    (small / "townships" / "xi.yaml").write_text("name: 西乡\ncode: \"620000200000\"\nvillages: [新村]\n",
+                                                 encoding="utf-8")
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("jxs_catalog.rendering.site.render_site", fail)
+    with pytest.raises(OSError):
+        run_build(small)
+    assert tree_hashes(small / "out") == before
+    assert [p.name for p in small.iterdir() if p.name.startswith(".out.")] == []
+
+
+def test_next_build_recovers_after_a_kill(small: Path) -> None:
+    run_build(small)
+    before = tree_hashes(small / "out")
+    # What a build killed between its two renames (on a system without an atomic exchange) leaves:
+    (small / "out").rename(small / ".out.old-99999")
+    (small / ".out.staging-99998").mkdir()
+    (small / ".out.staging-99998" / "half.xlsx").write_bytes(b"partial")
+    build_module.recover(small / "out")
+    assert tree_hashes(small / "out") == before
+    assert [p.name for p in small.iterdir() if p.name.startswith(".out.")] == []
+
+
+@pytest.mark.parametrize("where", [".", "domains", "townships/sub", "..", "templates"])
+def test_out_that_is_or_contains_the_sources_is_refused(small: Path, where: str) -> None:
+    (small / "templates").mkdir(exist_ok=True)
+    before = tree_hashes(small)
+    result = run("build", "--root", str(small), "--out", str(small / where))
+    assert result.exit_code == 2
+    assert "拒绝写入" in result.output
+    assert tree_hashes(small) == before
+
+
+def test_out_refusal_in_api(small: Path) -> None:
+    with pytest.raises(UsageProblem):
+        run_build(small, small)
+
+
+def test_build_to_another_folder(small: Path, tmp_path: Path) -> None:
+    target = tmp_path / "publish" / "v1"
+    assert run("build", "--root", str(small), "--out", str(target), "--quiet").exit_code == 0
+    assert (target / "site" / "index.html").is_file()
+    assert os.listdir(target.parent) == ["v1"]

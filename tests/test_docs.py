@@ -1,0 +1,43 @@
+"""Every command has help text (in both languages) and is documented in the README."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from jxs_catalog.cli import cli
+from tests.conftest import REPO, run
+
+COMMANDS = sorted(cli.commands)
+
+
+def test_expected_commands_exist() -> None:
+    assert {"init", "validate", "check", "build", "schema"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_has_help(name: str) -> None:
+    result = run(name, "--help")
+    assert result.exit_code == 0
+    assert len(cli.commands[name].help or "") > 20
+    assert re.search(r"[\u4e00-\u9fff]", result.output)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_in_readme(name: str) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"jxs {name}" in readme, f"README.md does not document 'jxs {name}'"
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    head = (REPO / "README.md").read_text(encoding="utf-8").split("\n## ")[0]
+    assert "jxs build" in head
+    assert "pytest" in head
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = re.search(r"```sh\n(pip install -e \"\.\[test\]\" && python -m pytest[^\n]*)\n```", readme)
+    assert command, "README has no test command block"
+    assert command.group(1) in (REPO / ".ci" / "run").read_text(encoding="utf-8")

@@ -1,0 +1,24 @@
+"""Validating one file stays on the quick path: no Excel or HTML libraries are imported."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+PROBE = """
+import sys
+from jxs_catalog.cli import main
+sys.argv = ["jxs", "validate", "domains/jiuzai.yaml"]
+try:
+    main()
+except SystemExit as exc:
+    heavy = sorted(m for m in ("openpyxl", "xlsxwriter", "jinja2", "rich") if m in sys.modules)
+    print("EXIT", exc.code, "HEAVY", ",".join(heavy) or "-")
+"""
+
+
+def test_validate_one_file_imports_nothing_heavy() -> None:
+    proc = subprocess.run([sys.executable, "-c", PROBE], cwd=REPO, capture_output=True, text=True, encoding="utf-8")
+    assert "EXIT 0 HEAVY -" in proc.stdout, proc.stdout + proc.stderr
