@@ -221,6 +221,8 @@ def parse(text: str, problems: list[YamlProblem] | None = None) -> YNode | None:
         if exc.context_mark is not None and (mark is None or mark.line + 1 > last_line):
             mark = exc.context_mark  # an unclosed bracket or quote: point where it opened
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        if "nesting depth" in (exc.problem or ""):  # libyaml's own limit, in newer builds
+            raise YamlProblem("JXS008", line, col, {"limit": MAX_DEPTH}) from None
         raise YamlProblem("JXS002", line, col, {"problem": _explain(exc)}) from None
     except yaml.YAMLError as exc:
         raise YamlProblem("JXS002", 0, 0, {"problem": str(exc)}) from None

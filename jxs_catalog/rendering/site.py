@@ -95,8 +95,12 @@ def render_site(compiled: Compiled, settings: Settings, stage: Staging, day: str
         stage.write(f"site/{rel}", html.encode("utf-8"), "html")
 
     def tables(cat: Catalog, place: str) -> list[dict[str, Any]]:
-        return [{"section": s, "title": section_title(place, s.domain, settings.title),
-                 "rows": _rows(s, extra), "anchor": f"d-{s.domain_id}"} for s in cat.sections]
+        def title(domain: str) -> str:
+            if cat.scope == "village":
+                return f"{place}村（居）务公开清单：{domain}"
+            return section_title(place, domain, settings.title)
+        return [{"section": s, "title": title(s.domain), "rows": _rows(s, extra), "anchor": f"d-{s.domain_id}"}
+                for s in cat.sections]
 
     county = compiled.county
     townships = compiled.townships
