@@ -33,10 +33,13 @@ def _initial_lang() -> str:
 
 
 LANG = "en" if _initial_lang() == "en" else "zh"
+_run_lang: list[str] = []  # set once a command's options are parsed (--lang, JXS_LANG)
 
 
 def _t(zh: str, en: str) -> str:
-    return en if LANG == "en" else zh
+    """Help texts use the language seen in argv; messages at run time the parsed --lang."""
+    lang = _run_lang[-1] if _run_lang else LANG
+    return en if lang == "en" else zh
 
 
 @dataclass(slots=True)
@@ -73,9 +76,11 @@ def _reporting(func: F) -> F:
 
 
 def _options(kw: dict[str, Any]) -> Options:
-    return Options(root=kw.pop("root", None), lang=kw.pop("lang", None) or LANG,
+    opts = Options(root=kw.pop("root", None), lang=kw.pop("lang", None) or LANG,
                    fmt=kw.pop("fmt", "text"), strict=kw.pop("strict", False),
                    quiet=kw.pop("quiet", False), debug=kw.pop("debug", False))
+    _run_lang[:] = [opts.lang]
+    return opts
 
 
 def _root(opts: Options, near: tuple[Path, ...] = ()) -> Path:
@@ -326,3 +331,58 @@ def _write_coverage(cov: Any, folder: Path, opts: Options) -> None:
     console.print(table)
     console.print(_t(f"报告已写入 {folder}/coverage.csv 和 coverage.html",
                      f"Report written to {folder}/coverage.csv and coverage.html"))
+
+
+@cli.command(help=_t("自动修复不需要猜测的问题：GBK/GB18030/UTF-16 编码转为 UTF-8，缩进中的 Tab 和全角空格、"
+                     "键后的中文冒号，以及“政府网”“依申请公开”等非标准写法。\n\n"
+                     "默认只显示修改内容（diff），加 --write 才写入文件；注释、键的顺序和中英文键名都保持不变。"
+                     "无法自动修复的问题照常报告。",
+                     "Repair what needs no guessing: GBK/GB18030/UTF-16 to UTF-8, tabs and full-width spaces in "
+                     "indentation, full-width colons after keys, and vocabulary variants.\n\nShows the changes as "
+                     "a diff; writes only with --write. Comments, key order and key language are kept. What "
+                     "cannot be repaired is reported as by validate."))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--write", is_flag=True, help=_t("把修复写入文件", "write the repairs to the files"))
+@_reporting
+@_common
+def fix(paths: tuple[Path, ...], write: bool, **kw: Any) -> None:
+    opts = _options(kw)
+
+    def body() -> int:
+        from jxs_catalog.fixing import fix_file
+        from jxs_catalog.loading.workspace import display_path, expand_paths, load_file, source_files
+        root = _root(opts, paths)
+        files = expand_paths(paths) if _only(paths, root) is not None else source_files(root)
+        remaining: list[Any] = []
+        repaired = 0
+        for file in files:
+            if not file.is_file():
+                continue
+            shown = display_path(file, root)
+            result, diags = fix_file(file, shown)
+            if result.changed:
+                repaired += 1
+                if opts.fmt == "text":
+                    click.echo(_t(f"== {shown}：", f"== {shown}:"))
+                    for change in result.changes:
+                        click.echo("  - " + change[opts.lang if opts.lang in change else "zh"])
+                    click.echo(result.unified_diff(), nl=False)
+                if write:
+                    tmp = file.with_name(f".{file.name}.jxs-fix")
+                    tmp.write_bytes(result.fixed_bytes())
+                    os.replace(tmp, file)
+                data = result.fixed_bytes()
+            else:
+                data = None
+            remaining.extend(diags if diags else load_file(file, root, data).diagnostics)
+        if opts.fmt == "text":
+            if repaired and not write:
+                click.echo(_t(f"可以修复 {repaired} 个文件。确认无误后加 --write 写入。",
+                              f"{repaired} files can be repaired. Add --write to apply."))
+            elif repaired:
+                click.echo(_t(f"已修复 {repaired} 个文件。", f"Repaired {repaired} files."))
+            elif not remaining:
+                click.echo(_t("没有需要修复的地方。", "Nothing to repair."))
+        return _report(opts, remaining, len(files))
+
+    _guard(opts, body)

@@ -17,7 +17,8 @@ INVALID = sorted((CASES / "invalid").glob("*.yaml"))
 
 
 def header(path: Path, key: str) -> str:
-    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    data = path.read_bytes()
+    text = data.decode("utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data.decode("utf-8-sig", "replace")
     m = re.search(rf"^# {key}: (.+)$", text, re.M)
     assert m, f"{path.name} has no '# {key}:' line"
     return m.group(1).strip()

@@ -14,7 +14,7 @@ from typing import Any
 
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.errors import UsageProblem
-from jxs_catalog.loading.source import read_source
+from jxs_catalog.loading.source import parse_bytes, read_source
 from jxs_catalog.models import Domain, Settings, Township
 from jxs_catalog.validation import Loaded, validate_tree
 
@@ -66,10 +66,10 @@ def display_path(file: Path, root: Path) -> str:
         return file.as_posix()
 
 
-def _load(file: Path, root: Path, kind: str, context: dict[str, Any]) -> Loaded[Any]:
+def _load(file: Path, root: Path, kind: str, context: dict[str, Any], data: bytes | None = None) -> Loaded[Any]:
     shown = display_path(file, root)
     stem = file.stem
-    source, diags = read_source(file, shown)
+    source, diags = read_source(file, shown) if data is None else parse_bytes(data, shown)
     if source.tree is None:
         return Loaded(shown, stem, None, _empty_positions(), diags)
     loaded = validate_tree(source.tree, kind, shown, stem, context)
@@ -84,6 +84,18 @@ def _load(file: Path, root: Path, kind: str, context: dict[str, Any]) -> Loaded[
 def _empty_positions():  # type: ignore[no-untyped-def]
     from jxs_catalog.validation import Positions
     return Positions()
+
+
+def load_file(file: Path, root: Path, data: bytes | None = None) -> Loaded[Any]:
+    """Validate one file (or the given bytes standing for it) in the workspace's context."""
+    settings = load_settings(root)
+    extra = settings.model.channels if settings and settings.model else ()
+    return _load(file, root, kind_of_file(file, root), {"extra_channels": extra}, data)
+
+
+def source_files(root: Path) -> list[Path]:
+    """jxs.yaml and every domain and township file, in a stable order."""
+    return [root / CONFIG, *_yaml_files(root / "domains"), *_yaml_files(root / "townships")]
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -135,6 +147,10 @@ def load_workspace(root: Path, only: Iterable[Path] | None = None) -> Workspace:
         loaded = _load(file, root, kind, context)
         (ws.domains if kind == "domain" else ws.townships).append(loaded)
     return ws
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    return _expand(paths)
 
 
 def _expand(paths: Iterable[Path]) -> list[Path]:

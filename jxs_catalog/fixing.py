@@ -1,0 +1,182 @@
+"""`jxs fix`: repair what can be repaired without guessing, as text edits.
+
+Repairs keep the clerk's file as it was written (comments, key order, Chinese or
+English keys, line ends): a wrong encoding is re-decoded, tabs, full-width
+spaces and full-width colons that break the structure are replaced, and
+vocabulary variants are rewritten to their standard spelling in place. A repair
+is kept only if the repaired text parses; anything else is left for the clerk.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jxs_catalog import keys as K
+from jxs_catalog import vocab
+from jxs_catalog.diagnostics import Diagnostic
+from jxs_catalog.loading.source import decode, parse_bytes
+from jxs_catalog.loading.yamltree import YamlProblem, YMap, YNode, YScalar, YSeq, parse, prescan
+
+# Which vocabulary a key's values belong to, and how to normalise one value.
+_VOCAB_KEYS = {"method", "audience", "levels", "channels"}
+
+
+@dataclass(slots=True)
+class FileFix:
+    path: Path
+    display: str
+    original: bytes
+    fixed_text: str | None  # None when nothing could be repaired or nothing needed it
+    before_text: str = ""
+    changes: list[dict[str, str]] = field(default_factory=list)  # what was repaired, {"zh": ..., "en": ...}
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed_text is not None
+
+    def fixed_bytes(self) -> bytes:
+        assert self.fixed_text is not None
+        return self.fixed_text.encode("utf-8")
+
+    def unified_diff(self) -> str:
+        before = self.before_text
+        after = self.fixed_text or ""
+        lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                     fromfile=f"a/{self.display}", tofile=f"b/{self.display}")
+        return "".join(lines)
+
+
+def _redecode(data: bytes, wrong: str) -> str | None:
+    """Decode a file whose encoding was recognised; None where that would be a guess."""
+    try:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return data.decode("utf-16")
+        if wrong.startswith("UTF-16"):
+            return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+        if wrong in ("GBK", "GB18030"):
+            return data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    return None  # Latin-1 or unknown: the characters cannot be recovered without guessing
+
+
+def _mend_layout(text: str) -> tuple[str, list[dict[str, str]]]:
+    """Tabs and full-width spaces in indentation, full-width colons after keys."""
+    notes: list[dict[str, str]] = []
+    hints, _ = prescan(text, "")
+    if not hints:
+        return text, notes
+    lines = text.split("\n")
+    for hint in sorted(hints, key=lambda h: (h.line, h.code)):
+        i = hint.line - 1
+        line = lines[i]
+        if hint.code in ("JXS004", "JXS005"):
+            body = line.lstrip(" \t\u3000")
+            lead = line[: len(line) - len(body)]
+            # A full-width space is two columns wide on screen: that is what the clerk saw.
+            lines[i] = lead.replace("\t", "  ").replace("\u3000", "  ") + body
+            what = ("制表符", "tab") if hint.code == "JXS005" else ("全角空格", "full-width space")
+            notes.append({"zh": f"第 {hint.line} 行：缩进中的{what[0]}换成空格",
+                          "en": f"line {hint.line}: {what[1]} in the indentation replaced by spaces"})
+        elif hint.code == "JXS003":
+            key = str(hint.params["key"])
+            at = line.find(key + "：")
+            if at >= 0:
+                rest = line[at + len(key) + 1:].lstrip(" ")
+                lines[i] = line[:at] + key + ": " + rest
+                notes.append({"zh": f"第 {hint.line} 行：“{key}”后的中文冒号换成英文冒号",
+                              "en": f"line {hint.line}: full-width colon after '{key}' replaced"})
+    return "\n".join(lines), notes
+
+
+def _vocab_edits(tree: YNode, text: str) -> tuple[str, list[dict[str, str]]]:
+    """Rewrite vocabulary variants (政府网 → 政府网站) where they stand, keeping everything else."""
+    edits: list[tuple[int, int, str, str]] = []  # line, col, old, new
+    _collect(tree, "root", edits)
+    if not edits:
+        return text, []
+    lines = text.split("\n")
+    notes = []
+    for line, col, old, new in sorted(edits, key=lambda e: (e[0], -e[1])):
+        row = lines[line - 1]
+        start = col - 1
+        for quote in ("", '"', "'"):
+            raw = quote + old + quote
+            if row[start:start + len(raw)] == raw:
+                lines[line - 1] = row[:start] + quote + new + quote + row[start + len(raw):]
+                notes.append({"zh": f"第 {line} 行：“{old}”改为标准写法“{new}”",
+                              "en": f"line {line}: '{old}' written in its standard form '{new}'"})
+                break
+    return "\n".join(lines), sorted(notes, key=lambda n: n["zh"])
+
+
+def _collect(node: YNode, table: str, edits: list[tuple[int, int, str, str]]) -> None:
+    if isinstance(node, YSeq):
+        for child in node.items:
+            _collect(child, table, edits)
+        return
+    if not isinstance(node, YMap):
+        return
+    spec = K.TABLES.get(table, {})
+    for key_node, value in node.entries:
+        name = next((k.name for k in spec.values() if key_node.text in (k.name, *k.aliases)), None)
+        if name is None:
+            if table == "root":  # the file's kind is not known here: try each top-level table
+                for top in ("domain", "township"):
+                    name = next((k.name for k in K.TABLES[top].values() if key_node.text in (k.name, *k.aliases)), None)
+                    if name and (top, name) in K.NESTED:
+                        _collect(value, K.NESTED[(top, name)][0], edits)
+                        break
+            continue
+        nested = K.NESTED.get((table, name))
+        if nested is not None:
+            _collect(value, nested[0], edits)
+        elif name in _VOCAB_KEYS and table in ("item", "addition", "patch"):
+            for scalar in (value.items if isinstance(value, YSeq) else [value]):
+                if isinstance(scalar, YScalar) and scalar.text:
+                    new = _canonical(name, scalar.text)
+                    if new and new != scalar.text:
+                        edits.append((scalar.line, scalar.col, scalar.text, new))
+
+
+def _canonical(key: str, value: str) -> str | None:
+    if key == "channels":
+        return vocab.normalize_channel(value)
+    table = {"method": (vocab.METHODS, vocab.METHOD_VARIANTS), "audience": (vocab.AUDIENCES, vocab.AUDIENCE_VARIANTS),
+             "levels": (vocab.LEVELS, vocab.LEVEL_VARIANTS)}[key]
+    return vocab.normalize_choice(value, *table)
+
+
+def fix_file(path: Path, display: str) -> tuple[FileFix, list[Diagnostic]]:
+    """Repair one file in memory; the diagnostics say what is left for the clerk (or why not)."""
+    data = path.read_bytes()
+    result = FileFix(path, display, data, None)
+    text, wrong = decode(data)
+    if text is None:
+        text = _redecode(data, wrong or "")
+        if text is None:
+            _, diags = parse_bytes(data, display)
+            return result, diags
+        result.changes.append({"zh": f"编码从 {wrong} 转为 UTF-8", "en": f"re-encoded from {wrong} to UTF-8"})
+    result.before_text = text
+    crlf = "\r\n" in text
+    body = text.lstrip("\ufeff").replace("\r\n", "\n")
+    mended, notes = _mend_layout(body)
+    try:
+        tree = parse(mended, [])
+    except YamlProblem:
+        _, diags = parse_bytes(data if wrong is None else mended.encode("utf-8"), display)
+        return result, diags  # structure still broken: nothing is written
+    result.changes.extend(notes)
+    if tree is not None:
+        mended, vocab_notes = _vocab_edits(tree, mended)
+        result.changes.extend(vocab_notes)
+    if not result.changes:
+        return result, []
+    if text.startswith("\ufeff") and wrong is None:
+        mended = "\ufeff" + mended
+    result.fixed_text = mended.replace("\n", "\r\n") if crlf else mended
+    return result, []

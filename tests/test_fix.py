@@ -1,0 +1,82 @@
+"""`jxs fix`: repairable negative examples become valid; the others are left as they were."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run
+from tests.test_cases import INVALID, expected, header
+
+REPAIRABLE_CODES = {"JXS003", "JXS004", "JXS005"}
+
+
+def repairable(path: Path) -> bool:
+    codes = {code for code, _ in expected(path)}
+    if codes == {"JXS001"}:
+        return "latin1" not in path.name  # Latin-1 text cannot be recovered without guessing
+    return codes <= REPAIRABLE_CODES
+
+
+def workspace_with(tmp_path: Path, case: Path) -> Path:
+    ws = tmp_path / "ws"
+    (ws / "domains").mkdir(parents=True)
+    (ws / "townships").mkdir()
+    (ws / "jxs.yaml").write_text("county: 积石山县\n", encoding="utf-8")
+    kind = header(case, "kind")
+    folder = {"domain": "domains", "township": "townships", "settings": "."}[kind]
+    target = ws / folder / (case.name if kind != "settings" else "jxs.yaml")
+    shutil.copy(case, target)
+    return target
+
+
+@pytest.mark.parametrize("case", INVALID, ids=lambda p: p.name)
+def test_fix_write_repairs_or_leaves_untouched(tmp_path: Path, case: Path) -> None:
+    target = workspace_with(tmp_path, case)
+    before = target.read_bytes()
+    first = run("fix", str(target))
+    assert target.read_bytes() == before  # without --write nothing is written
+    result = run("fix", "--write", str(target))
+    if repairable(case):
+        assert result.exit_code == 0, result.output
+        assert run("validate", str(target)).exit_code == 0
+        assert target.read_bytes().decode("utf-8")  # now UTF-8
+    else:
+        assert target.read_bytes() == before
+        assert result.exit_code == 1
+        codes = {code for code, _ in expected(case)}
+        assert any(code in result.output for code in codes), result.output
+        assert first.exit_code == 1
+
+
+def test_fix_keeps_comments_keys_and_crlf(small: Path) -> None:
+    path = small / "domains" / "butie.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = "# 注释保留\n" + text.replace("method: 主动\n", "公开方式: 依申请公开\n    reason: 涉及隐私\n", 1)
+    text = text.replace("channels: [政府网站, 两微一端", "channels: [政府网, 一微一端", 1)
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    result = run("fix", "--write", "--root", str(small))
+    assert result.exit_code == 0, result.output
+    fixed = path.read_bytes().decode("utf-8")
+    assert fixed.startswith("# 注释保留\r\n")
+    assert "公开方式: 依申请\r\n" in fixed
+    assert "channels: [政府网站, 两微一端, 12345政务服务热线]" in fixed
+    assert "\n" not in fixed.replace("\r\n", "")
+    assert run("validate", "--root", str(small)).exit_code == 0
+
+
+def test_fix_shows_a_diff_and_counts(small: Path) -> None:
+    path = small / "townships" / "xi.yaml"
+    path.write_text("name: 西乡\nvillages:\n\t- 新村\n", encoding="utf-8")
+    result = run("fix", "--root", str(small))
+    assert "-\t- 新村" in result.output and "+  - 新村" in result.output
+    assert "--write" in result.output
+    assert run("fix", "--root", str(small), "--lang", "en").output.count("Add --write") == 1
+
+
+def test_nothing_to_repair(small: Path) -> None:
+    result = run("fix", "--root", str(small))
+    assert result.exit_code == 0
+    assert "没有需要修复的地方" in result.output
