@@ -19,6 +19,7 @@ import click
 from jxs_catalog import __version__
 
 F = TypeVar("F", bound=Callable[..., Any])
+ENVIRONMENT_CODES = frozenset({"JXS013"})
 
 
 def _initial_lang() -> str:
@@ -131,6 +132,8 @@ def _report(opts: Options, diags: list[Any], files: int) -> int:
     dl = DiagnosticList(diags)
     ordered = dl.sorted()
     click.echo(REPORTERS[opts.fmt](ordered, files, opts.lang))
+    if any(d.code in ENVIRONMENT_CODES for d in ordered):
+        return 2  # a path that cannot be read is the environment's problem, not the data's
     return 1 if dl.has_errors(opts.strict) else 0
 
 

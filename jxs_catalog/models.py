@@ -57,6 +57,8 @@ def _texts(value: Any) -> tuple[str, ...]:
 
 def _choices(canonical: tuple[str, ...], variants: dict[str, str]):  # type: ignore[no-untyped-def]
     def check(value: Any) -> tuple[str, ...]:
+        if isinstance(value, dict):
+            raise PydanticCustomError("JXS105", "list", {"found": _kind(value)})
         values = value if isinstance(value, list) else [value]
         if not values:
             raise PydanticCustomError("JXS106", "empty", {"value": "[]"})
@@ -81,6 +83,8 @@ def _not_in_vocab(value: str, canonical: tuple[str, ...], variants: dict[str, st
 
 def _channels(value: Any, info: ValidationInfo) -> tuple[str, ...]:
     extra: tuple[str, ...] = tuple((info.context or {}).get("extra_channels", ()))
+    if isinstance(value, dict):
+        raise PydanticCustomError("JXS105", "list", {"found": _kind(value)})
     values = value if isinstance(value, list) else [value]
     if not values or values == [None]:
         raise PydanticCustomError("JXS106", "empty", {"value": "[]"})

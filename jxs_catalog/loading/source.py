@@ -7,6 +7,7 @@ ways a file arrives in the wrong encoding are named so the fix is obvious.
 from __future__ import annotations
 
 import codecs
+import errno
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +66,21 @@ def _looks_utf16(data: bytes) -> bool:
     return max(zeros_even, zeros_odd) > half * 0.4 and min(zeros_even, zeros_odd) < half * 0.1
 
 
+_OS_REASONS = {
+    errno.ELOOP: ("符号链接形成了循环（链接最终指向自己）", "a symbolic link loop"),
+    errno.ENOENT: ("文件不存在（可能是指向不存在文件的链接）", "no such file (or a dangling link)"),
+    errno.EACCES: ("没有读取权限", "permission denied"),
+    errno.EISDIR: ("这是一个文件夹，不是文件", "this is a folder, not a file"),
+    errno.EIO: ("磁盘读写错误", "an input/output error"),
+}
+
+
+def os_reason(exc: OSError) -> dict[str, str]:
+    """Why a file could not be read, in both languages."""
+    zh, en = _OS_REASONS.get(exc.errno or 0, (exc.strerror or str(exc), exc.strerror or str(exc)))
+    return {"zh": zh, "en": en}
+
+
 def read_source(file: Path, display: str) -> tuple[Source, list[Diagnostic]]:
     """Read and parse one file; every problem comes back as a located diagnostic."""
     try:
@@ -77,7 +93,7 @@ def read_source(file: Path, display: str) -> tuple[Source, list[Diagnostic]]:
                 "size": f"{size / 1048576:.1f} MB", "limit": f"{MAX_BYTES // 1048576} MB"})]
         data = file.read_bytes()
     except OSError as exc:
-        return Source(display, None, None), [Diagnostic("JXS013", display, params={"reason": exc.strerror or str(exc)})]
+        return Source(display, None, None), [Diagnostic("JXS013", display, params={"reason": os_reason(exc)})]
     return parse_bytes(data, display)
 
 

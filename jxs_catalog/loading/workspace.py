@@ -60,10 +60,15 @@ def find_root(start: Path) -> Path:
 
 
 def display_path(file: Path, root: Path) -> str:
+    # Never resolve symlinks here: a link loop must still get a name to be reported under.
+    absolute, base = Path(os.path.abspath(file)), Path(os.path.abspath(root))
     try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
+        return absolute.relative_to(base).as_posix()
     except ValueError:
-        return file.as_posix()
+        try:
+            return file.resolve().relative_to(root.resolve()).as_posix()
+        except (ValueError, OSError, RuntimeError):
+            return file.as_posix()
 
 
 def _load(file: Path, root: Path, kind: str, context: dict[str, Any], data: bytes | None = None) -> Loaded[Any]:
@@ -115,7 +120,7 @@ def kind_of_file(file: Path, root: Path) -> str:
     """domain, township or settings, judged by where the file lives."""
     if file.name == CONFIG:
         return "settings"
-    parent = file.resolve().parent.name
+    parent = Path(os.path.abspath(file)).parent.name
     if parent == "townships":
         return "township"
     if parent == "domains":
