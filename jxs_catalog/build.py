@@ -19,6 +19,8 @@ from jxs_catalog import __version__
 from jxs_catalog.catalog import Catalog
 from jxs_catalog.compile import Result, compile_workspace
 from jxs_catalog.diagnostics import Diagnostic, Severity
+from jxs_catalog.errors import UsageProblem
+from jxs_catalog.loading.source import os_reason
 from jxs_catalog.merging import Compiled
 from jxs_catalog.models import Settings
 from jxs_catalog.outputs import Staging, check_out, recover, staging_name, swap_in
@@ -139,17 +141,21 @@ def run_build(root: Path, out: Path | None = None, strict: bool = False,
     if errors or result.compiled is None or settings is None:
         return report
     target = check_out(out if out is not None else root / "out", root)
-    recover(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
     staging = staging_name(target, "staging")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
     try:
+        recover(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
         stage = Staging(staging)
         when = build_date(result)
         paths = _render(result.compiled, settings, stage, when, root, progress)
         manifest = _manifest(result, result.compiled, stage, paths, when)
         (staging / "manifest.json").write_bytes(manifest)
+    except OSError as exc:
+        # A full disk or a read-only location: the previous output stays as it was.
+        shutil.rmtree(staging, ignore_errors=True)
+        raise UsageProblem("out-not-writable", f"{target}: {os_reason(exc)['zh']}") from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

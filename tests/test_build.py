@@ -115,7 +115,7 @@ def test_failed_build_leaves_previous_output(small: Path, monkeypatch: pytest.Mo
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("jxs_catalog.rendering.site.render_site", fail)
-    with pytest.raises(OSError):
+    with pytest.raises(UsageProblem, match="out-not-writable"):
         run_build(small)
     assert tree_hashes(small / "out") == before
     assert [p.name for p in small.iterdir() if p.name.startswith(".out.")] == []

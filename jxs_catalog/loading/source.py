@@ -72,6 +72,9 @@ _OS_REASONS = {
     errno.EACCES: ("没有读取权限", "permission denied"),
     errno.EISDIR: ("这是一个文件夹，不是文件", "this is a folder, not a file"),
     errno.EIO: ("磁盘读写错误", "an input/output error"),
+    errno.ENOSPC: ("磁盘空间已满", "no space left on the disk"),
+    errno.EROFS: ("位置是只读的", "a read-only file system"),
+    errno.EPERM: ("没有写入权限", "operation not permitted"),
 }
 
 

@@ -1,0 +1,81 @@
+"""Faults: builds killed with SIGKILL at several moments, full and read-only output locations."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from jxs_catalog.build import run_build
+from tests.conftest import REPO, run
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+def test_killed_builds_leave_the_previous_output_intact(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run_build(REPO, out).written
+    before = tree_hashes(out)
+    # The shipped workspace takes a few seconds to build: kill it at several moments.
+    for delay in (0.05, 0.3, 0.6, 1.0, 1.5, 2.0, 2.5):
+        proc = subprocess.Popen([sys.executable, "-m", "jxs_catalog", "build", "--root", str(REPO), "--out",
+                                 str(out), "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        assert tree_hashes(out) == before, f"output changed after a kill at {delay}s"
+    # The next build cleans up what the killed ones left and produces the same output.
+    assert run_build(REPO, out).written
+    assert tree_hashes(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_full_disk_is_exit_2_and_keeps_the_output(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run("build", "--root", str(small), "--quiet").exit_code == 0
+    before = tree_hashes(small / "out")
+    real_write = Path.write_bytes
+
+    def full(self: Path, data: bytes) -> int:  # type: ignore[override]
+        if ".out.staging" in str(self) and self.suffix == ".html":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    result = run("build", "--root", str(small))
+    assert result.exit_code == 2
+    assert "磁盘空间已满" in result.output
+    assert tree_hashes(small / "out") == before
+    assert not [p for p in small.iterdir() if p.name.startswith(".out.")]
+
+
+def test_read_only_location_is_exit_2(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_mkdir = Path.mkdir
+
+    def read_only(self: Path, *args: object, **kwargs: object) -> None:
+        if "publish" in str(self):
+            raise OSError(errno.EROFS, "Read-only file system")
+        real_mkdir(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "mkdir", read_only)
+    result = run("build", "--root", str(small), "--out", str(small.parent / "publish" / "out"))
+    assert result.exit_code == 2
+    assert "只读" in result.output
+
+
+def test_out_under_proc_is_exit_2(small: Path) -> None:
+    if not Path("/proc/self").exists():
+        pytest.skip("no /proc")
+    result = run("build", "--root", str(small), "--out", "/proc/jxs-out")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
