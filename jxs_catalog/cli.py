@@ -330,7 +330,8 @@ def _write_coverage(cov: Any, folder: Path, opts: Options) -> None:
         cells = ["排" if row[d].excluded else cell_text(row[d]).replace("（排除", "-").rstrip("）")
                  for d in cov.domains]
         table.add_row(town, *cells, str(cov.warnings.get(town, 0)))
-    console = Console(stderr=True)
+    # Off a terminal (a CI log, a file) rich would squeeze the table into 80 columns.
+    console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
     console.print(table)
     console.print(_t(f"报告已写入 {folder}/coverage.csv 和 coverage.html",
                      f"Report written to {folder}/coverage.csv and coverage.html"))
