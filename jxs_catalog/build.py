@@ -22,8 +22,11 @@ from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.errors import UsageProblem
 from jxs_catalog.loading.source import os_reason
 from jxs_catalog.merging import Compiled
-from jxs_catalog.models import Settings
-from jxs_catalog.outputs import Staging, check_out, recover, staging_name, swap_in
+from jxs_catalog.outputs import Staging, Written, check_out, recover, staging_name, swap_in
+from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
+from jxs_catalog.rendering.site import SiteRenderer
+from jxs_catalog.rendering.units import Context, Unit, fingerprint, render_units
+from jxs_catalog.timing import Stopwatch, measure
 
 Progress = Callable[[str, int, int], None]
 
@@ -37,6 +40,7 @@ class BuildReport:
     items: int = 0
     outputs: int = 0
     written: bool = False
+    rendered: int = 0  # units rendered anew (the rest were unchanged and reused)
 
 
 def build_date(result: Result) -> dt.datetime:
@@ -49,15 +53,6 @@ def build_date(result: Result) -> dt.datetime:
     if dates:
         return dt.datetime.strptime(max(dates), "%Y-%m-%d")
     return dt.datetime(2000, 1, 1)
-
-
-def xlsx_path(catalog: Catalog) -> str:
-    return f"xlsx/{catalog.id}.xlsx"
-
-
-def data_path(catalog: Catalog, ext: str) -> str:
-    folder = {"county": "", "township": "townships/", "village": "villages/"}[catalog.scope]
-    return f"data/{folder}{catalog.id}.{ext}"
 
 
 def _inputs(result: Result) -> list[dict[str, str]]:
@@ -74,57 +69,121 @@ def _inputs(result: Result) -> list[dict[str, str]]:
     return out
 
 
-def _render(compiled: Compiled, settings: Settings, stage: Staging, when: dt.datetime, root: Path,
-            progress: Progress | None) -> dict[str, dict[str, str | None]]:
-    """Write every output into the staging directory; return each catalog's xlsx and html paths."""
-    from jxs_catalog.rendering.exports import to_csv, to_json
-    from jxs_catalog.rendering.site import render_site
-    from jxs_catalog.rendering.xlsx import write_workbook
-
-    day = when.strftime("%Y-%m-%d")
-    books = [compiled.county, *compiled.townships]
-    total = len(books) + len(compiled.catalogs) + 1
-    done = 0
-    paths: dict[str, dict[str, str | None]] = {}
-
-    def tick(label: str) -> None:
-        nonlocal done
-        done += 1
-        if progress:
-            progress(label, done, total)
-
-    for cat in books:
-        rel = xlsx_path(cat)
-        place = settings.county if cat.scope == "county" else cat.name
-        write_workbook(cat, stage.target(rel), place, settings.title, when, tuple(settings.channels),
-                       settings.publisher or "")
-        stage.record(rel, "xlsx")
-        tick(cat.name)
-    for cat in compiled.catalogs:
-        stage.write(data_path(cat, "json"), to_json(cat, day), "json")
-        stage.write(data_path(cat, "csv"), to_csv(cat), "csv")
-        paths[cat.id] = {"xlsx": xlsx_path(cat) if cat.scope != "village" else None}
-        tick(cat.name)
-    html = render_site(compiled, settings, stage, day, root)
-    for cat_id, page in html.items():
-        paths.setdefault(cat_id, {"xlsx": None})["html"] = page
-    tick("site")
-    return paths
+def _units(compiled: Compiled, ctx: Context, templates: str, inputs: list[dict[str, str]]) -> list[Unit]:
+    villages: dict[str, list[Catalog]] = {}
+    for v in compiled.villages:
+        villages.setdefault(v.township_id or "", []).append(v)
+    units = [Unit(compiled.county), *(Unit(t, villages.get(t.id, [])) for t in compiled.townships)]
+    sources = {i["path"]: i["sha256"] for i in inputs}
+    shared = hashlib.sha256("".join(f"{p}={h};" for p, h in sources.items()
+                                    if not p.startswith("townships/")).encode() + templates.encode()).hexdigest()
+    for unit in units:
+        own = sources.get(f"townships/{unit.catalog.id}.yaml", "") if unit.catalog.scope == "township" else ""
+        unit.fingerprint = fingerprint(unit, ctx, shared, own)
+    return units
 
 
-def _manifest(result: Result, compiled: Compiled, stage: Staging, paths: dict[str, dict[str, str | None]],
+def _previous(target: Path) -> tuple[dict[str, str], dict[str, Written], float]:
+    """The last build's fingerprints and outputs, if its manifest is readable."""
+    try:
+        manifest_file = target / "manifest.json"
+        data = json.loads(manifest_file.read_text(encoding="utf-8"))
+        prints = {c["id"]: c["fingerprint"] for c in data["catalogs"] if c.get("fingerprint")}
+        outputs = {o["path"]: Written(o["path"], o["sha256"], o["kind"]) for o in data["outputs"]}
+        return prints, outputs, manifest_file.stat().st_mtime
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}, {}, 0.0
+
+
+def _link(src: Path, dst: Path) -> None:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def _reuse(unit: Unit, target: Path, stage: Staging, previous: tuple[dict[str, str], dict[str, Written], float]
+           ) -> bool:
+    """Link an unchanged unit's files from the previous output instead of rendering them again."""
+    prints, outputs, written_at = previous
+    if prints.get(unit.catalog.id) != unit.fingerprint:
+        return False
+    rels = unit.paths()
+    for rel in rels:
+        src = target / rel
+        # A file saved after the last build (opened and saved in Excel, say) is rendered anew.
+        if rel not in outputs or not src.is_file() or src.stat().st_mtime > written_at:
+            return False
+    for rel in rels:
+        _link(target / rel, stage.target(rel))
+        stage.written.append(outputs[rel])
+    return True
+
+
+def _render(compiled: Compiled, ctx: Context, stage: Staging, target: Path, jobs: int, inputs: list[dict[str, str]],
+            progress: Progress | None, clock: Stopwatch | None) -> tuple[dict[str, str], int]:
+    """Write every output into staging; return each catalog's fingerprint and how many units were rendered."""
+    site = SiteRenderer(ctx.settings, ctx.day, ctx.root)
+    units = _units(compiled, ctx, site.digest(), inputs)
+    previous = _previous(target)
+    todo = [u for u in units if not _reuse(u, target, stage, previous)]
+    done = len(units) - len(todo)
+    if progress:
+        progress("", done, len(units))
+    if jobs > 1 and len(todo) >= 2 * jobs:
+        with measure(clock, "render (parallel)"):
+            _render_parallel(todo, ctx, stage, jobs, progress, done, len(units))
+    else:
+        for unit in todo:
+            stage.written.extend(render_units([unit], ctx))
+            done += 1
+            if progress:
+                progress(unit.catalog.name, done, len(units))
+    with measure(clock, "site"):
+        for rel, data, kind in site.fixed_pages(compiled):
+            stage.write(rel, data, kind)
+        # The site carries its own copies of the workbooks and data, so it can be uploaded alone.
+        for written in [w for w in stage.written if w.path.startswith(("xlsx/", "data/"))]:
+            _link(stage.root / written.path, stage.target(f"site/downloads/{written.path}"))
+            stage.written.append(Written(f"site/downloads/{written.path}", written.sha256, written.kind))
+    prints = {u.catalog.id: u.fingerprint for u in units}
+    for u in units:
+        for v in u.villages:
+            prints[v.id] = u.fingerprint
+    return prints, len(todo)
+
+
+def _render_parallel(todo: list[Unit], ctx: Context, stage: Staging, jobs: int, progress: Progress | None,
+                     done: int, total: int) -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # Batches of several units amortise the cost of sending catalogs to a worker.
+    size = max(1, min(16, len(todo) // (jobs * 4)))
+    batches = [todo[i:i + size] for i in range(0, len(todo), size)]
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
+        futures = {pool.submit(render_units, batch, ctx): batch for batch in batches}
+        for future in as_completed(futures):
+            stage.written.extend(future.result())
+            done += len(futures[future])
+            if progress:
+                progress(futures[future][-1].catalog.name, done, total)
+
+
+def _manifest(inputs: list[dict[str, str]], compiled: Compiled, stage: Staging, prints: dict[str, str],
               when: dt.datetime) -> bytes:
     catalogs = []
     for cat in compiled.catalogs:
-        entry = {"scope": cat.scope, "id": cat.id, "name": cat.name, "township": cat.township,
-                 "items": cat.item_count, "xlsx": paths.get(cat.id, {}).get("xlsx"),
-                 "html": paths.get(cat.id, {}).get("html"),
-                 "json": data_path(cat, "json"), "csv": data_path(cat, "csv")}
-        catalogs.append(entry)
+        catalogs.append({"scope": cat.scope, "id": cat.id, "name": cat.name, "township": cat.township,
+                         "items": cat.item_count, "xlsx": xlsx_rel(cat) if cat.scope != "village" else None,
+                         "html": page_rel(cat), "json": data_rel(cat, "json"), "csv": data_rel(cat, "csv"),
+                         "fingerprint": prints.get(cat.id)})
     manifest = {
         "tool_version": __version__,
         "date": when.strftime("%Y-%m-%d"),
-        "inputs": _inputs(result),
+        "inputs": inputs,
         "outputs": [{"path": w.path, "sha256": w.sha256, "kind": w.kind}
                     for w in sorted(stage.written, key=lambda w: w.path)],
         "catalogs": catalogs,
@@ -132,9 +191,17 @@ def _manifest(result: Result, compiled: Compiled, stage: Staging, paths: dict[st
     return (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def run_build(root: Path, out: Path | None = None, strict: bool = False,
-              progress: Progress | None = None) -> BuildReport:
-    result = compile_workspace(root)
+def default_jobs() -> int:
+    """Both cores where there are two: rendering townships in parallel pays (benchmarks/README.md)."""
+    env = os.environ.get("JXS_JOBS", "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def run_build(root: Path, out: Path | None = None, strict: bool = False, progress: Progress | None = None,
+              jobs: int | None = None, clock: Stopwatch | None = None) -> BuildReport:
+    result = compile_workspace(root, clock=clock)
     report = BuildReport(result.diagnostics, result.files)
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR or strict]
     settings = result.workspace.settings.model if result.workspace.settings else None
@@ -148,9 +215,11 @@ def run_build(root: Path, out: Path | None = None, strict: bool = False,
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()
         stage = Staging(staging)
-        when = build_date(result)
-        paths = _render(result.compiled, settings, stage, when, root, progress)
-        manifest = _manifest(result, result.compiled, stage, paths, when)
+        ctx = Context(settings, build_date(result), root, staging, clock if (jobs or default_jobs()) == 1 else None)
+        inputs = _inputs(result)
+        prints, rendered = _render(result.compiled, ctx, stage, target, jobs or default_jobs(), inputs, progress,
+                                   clock)
+        manifest = _manifest(inputs, result.compiled, stage, prints, ctx.when)
         (staging / "manifest.json").write_bytes(manifest)
     except OSError as exc:
         # A full disk or a read-only location: the previous output stays as it was.
@@ -162,6 +231,7 @@ def run_build(root: Path, out: Path | None = None, strict: bool = False,
     swap_in(staging, target)
     report.out = target
     report.written = True
+    report.rendered = rendered
     report.outputs = len(stage.written) + 1
     for cat in result.compiled.catalogs:
         report.catalogs[cat.scope] = report.catalogs.get(cat.scope, 0) + 1

@@ -8,6 +8,7 @@ from pathlib import Path
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.loading.workspace import Workspace, load_workspace
 from jxs_catalog.merging import Compiled, merge
+from jxs_catalog.timing import Stopwatch, measure
 
 
 @dataclass(slots=True)
@@ -38,9 +39,9 @@ def _cross_file(ws: Workspace) -> list[Diagnostic]:
     return out
 
 
-def compile_workspace(root: Path, only: list[Path] | None = None) -> Result:
+def compile_workspace(root: Path, only: list[Path] | None = None, clock: Stopwatch | None = None) -> Result:
     """Everything up to merged catalogs; files named in `only` are validated alone."""
-    ws = load_workspace(root, only)
+    ws = load_workspace(root, only, clock)
     diags = ws.all_diagnostics()
     diags.extend(_cross_file(ws))
     compiled = None
@@ -49,6 +50,7 @@ def compile_workspace(root: Path, only: list[Path] | None = None) -> Result:
     complete = only is None and all(d.model is not None for d in ws.domains)
     settings = ws.settings.model if ws.settings else None
     if complete and settings is not None:
-        compiled = merge(settings, ws.domains, ws.townships)
+        with measure(clock, "merge"):
+            compiled = merge(settings, ws.domains, ws.townships)
         diags.extend(compiled.diagnostics)
     return Result(ws, compiled, diags)

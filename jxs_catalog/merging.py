@@ -197,7 +197,7 @@ def _villages(town: Catalog) -> list[Catalog]:
                       f"{town.name}{village}村（居）务公开清单", body, township=town.name,
                       township_id=town.township_id)
         for section in town.sections:
-            items = [dataclasses.replace(it, subject=body) for it in section.items if "村级" in it.levels]
+            items = [it.with_subject(body) for it in section.items if "村级" in it.levels]
             if items:
                 cat.sections.append(Section(section.domain, section.domain_id, items, section.reference))
         out.append(cat)

@@ -114,7 +114,7 @@ def test_failed_build_leaves_previous_output(small: Path, monkeypatch: pytest.Mo
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("jxs_catalog.rendering.site.render_site", fail)
+    monkeypatch.setattr("jxs_catalog.build.SiteRenderer.fixed_pages", fail)
     with pytest.raises(UsageProblem, match="out-not-writable"):
         run_build(small)
     assert tree_hashes(small / "out") == before
@@ -153,3 +153,37 @@ def test_build_to_another_folder(small: Path, tmp_path: Path) -> None:
     assert run("build", "--root", str(small), "--out", str(target), "--quiet").exit_code == 0
     assert (target / "site" / "index.html").is_file()
     assert os.listdir(target.parent) == ["v1"]
+
+
+def test_incremental_build_renders_only_what_changed(small: Path, tmp_path: Path) -> None:
+    first = run_build(small)
+    assert first.rendered == 3  # the county and two townships
+    unchanged = run_build(small)
+    assert unchanged.rendered == 0
+    path = small / "townships" / "xi.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "villages: [新村]\n", encoding="utf-8")
+    changed = run_build(small)
+    assert changed.rendered == 1
+    # The result is exactly what a full build from scratch gives.
+    fresh = run_build(small, tmp_path / "fresh")
+    assert fresh.rendered == 3
+    assert tree_hashes(small / "out") == tree_hashes(tmp_path / "fresh")
+
+
+def test_a_file_saved_after_the_build_is_rendered_again(small: Path) -> None:
+    run_build(small)
+    book = small / "out" / "xlsx" / "dong.xlsx"
+    original = book.read_bytes()
+    book.write_bytes(b"edited in Excel")
+    os.utime(book, (book.stat().st_atime, book.stat().st_mtime + 5))
+    assert run_build(small).rendered == 1
+    assert book.read_bytes() == original
+
+
+def test_parallel_and_serial_builds_are_identical(small: Path, tmp_path: Path) -> None:
+    for t in range(8):
+        (small / "townships" / f"extra{t}.yaml").write_text(
+            f'name: 第{t}乡\ncode: "6200003{t:02d}000"\nvillages: [甲村, 乙村]\n', encoding="utf-8")
+    run_build(small, tmp_path / "serial", jobs=1)
+    run_build(small, tmp_path / "parallel", jobs=2)
+    assert tree_hashes(tmp_path / "serial") == tree_hashes(tmp_path / "parallel")

@@ -16,7 +16,8 @@ from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.errors import UsageProblem
 from jxs_catalog.loading.source import parse_bytes, read_source
 from jxs_catalog.models import Domain, Settings, Township
-from jxs_catalog.validation import Loaded, validate_tree
+from jxs_catalog.timing import Stopwatch, measure
+from jxs_catalog.validation import Loaded, Positions, validate_tree
 
 CONFIG = "jxs.yaml"
 STEM = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -71,24 +72,22 @@ def display_path(file: Path, root: Path) -> str:
             return file.as_posix()
 
 
-def _load(file: Path, root: Path, kind: str, context: dict[str, Any], data: bytes | None = None) -> Loaded[Any]:
+def _load(file: Path, root: Path, kind: str, context: dict[str, Any], data: bytes | None = None,
+          clock: Stopwatch | None = None) -> Loaded[Any]:
     shown = display_path(file, root)
     stem = file.stem
-    source, diags = read_source(file, shown) if data is None else parse_bytes(data, shown)
+    with measure(clock, "load"):
+        source, diags = read_source(file, shown) if data is None else parse_bytes(data, shown)
     if source.tree is None:
-        return Loaded(shown, stem, None, _empty_positions(), diags)
-    loaded = validate_tree(source.tree, kind, shown, stem, context)
+        return Loaded(shown, stem, None, Positions(), diags)
+    with measure(clock, "validate"):
+        loaded = validate_tree(source.tree, kind, shown, stem, context)
     loaded.diagnostics[:0] = diags
     if diags:  # typing hints mean the structure is not what the clerk meant
         loaded.model = None
     if kind != "settings" and not STEM.match(stem):
         loaded.diagnostics.append(Diagnostic("JXS014", shown, 1, 1, {"stem": stem}))
     return loaded
-
-
-def _empty_positions():  # type: ignore[no-untyped-def]
-    from jxs_catalog.validation import Positions
-    return Positions()
 
 
 def load_file(file: Path, root: Path, data: bytes | None = None) -> Loaded[Any]:
@@ -132,7 +131,7 @@ def kind_of_file(file: Path, root: Path) -> str:
     return "domain" if re.search(r"^(items|事项)\s*:", head, re.M) else "township"
 
 
-def load_workspace(root: Path, only: Iterable[Path] | None = None) -> Workspace:
+def load_workspace(root: Path, only: Iterable[Path] | None = None, clock: Stopwatch | None = None) -> Workspace:
     """Load jxs.yaml and every domain and township file (or only the files named)."""
     settings = load_settings(root)
     ws = Workspace(root, settings)
@@ -149,7 +148,7 @@ def load_workspace(root: Path, only: Iterable[Path] | None = None) -> Workspace:
     for file, kind in files:
         if kind == "settings":
             continue
-        loaded = _load(file, root, kind, context)
+        loaded = _load(file, root, kind, context, clock=clock)
         (ws.domains if kind == "domain" else ws.townships).append(loaded)
     return ws
 

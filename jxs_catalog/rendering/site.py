@@ -7,19 +7,21 @@ from the workspace's templates/ first, then from the packaged defaults.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from jxs_catalog.catalog import Catalog, Section
 from jxs_catalog.merging import Compiled
 from jxs_catalog.models import Settings
-from jxs_catalog.outputs import Staging
 from jxs_catalog.rendering.layout import COLUMNS, channel_checklist, remark, section_title
+from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
 
 ASSETS = ("site.css", "site.js")
 _SAFE_URL = re.compile(r"^(https?://|[^:/?#][^:]*$)", re.IGNORECASE)
@@ -58,12 +60,25 @@ def _template_source(env: jinja2.Environment, name: str) -> bytes:
     return source.encode("utf-8")
 
 
+@functools.lru_cache(maxsize=4096)
+def _channels_html(channels: tuple[str, ...], extra: tuple[str, ...]) -> Markup:
+    # The same channel sets recur on thousands of rows: build their markup once.
+    parts = []
+    for entry in channel_checklist(channels, extra).split(" "):
+        css = "on" if entry.startswith("■") else "off"
+        parts.append(f'<span class="{css}">{escape(entry)}</span>')
+    return Markup(" ".join(parts))
+
+
 def _rows(section: Section, extra: tuple[str, ...]) -> list[dict[str, Any]]:
     rows = []
     for i, item in enumerate(section.items, start=1):
         rows.append({
-            "n": i, "item": item, "checklist": channel_checklist(item.channels, extra).split(" "),
+            "n": i, "item": item, "channels_html": _channels_html(item.channels, extra),
             "remark": remark(item),
+            "marks": ["√" if flag else "" for flag in (
+                "全社会" in item.audience, "特定群体" in item.audience, "主动" in item.method,
+                "依申请" in item.method, "县级" in item.levels, "乡级" in item.levels, "村级" in item.levels)],
             "data_levels": " ".join(item.levels), "data_method": " ".join(item.method),
             "data_audience": " ".join(item.audience),
         })
@@ -71,82 +86,105 @@ def _rows(section: Section, extra: tuple[str, ...]) -> list[dict[str, Any]]:
 
 
 def _downloads(cat: Catalog, prefix: str) -> list[dict[str, str]]:
-    folder = {"county": "", "township": "townships/", "village": "villages/"}[cat.scope]
     links = []
     if cat.scope != "village":
-        links.append({"label": "Excel", "href": f"{prefix}downloads/xlsx/{cat.id}.xlsx"})
-    links.append({"label": "CSV", "href": f"{prefix}downloads/data/{folder}{cat.id}.csv"})
-    links.append({"label": "JSON", "href": f"{prefix}downloads/data/{folder}{cat.id}.json"})
+        links.append({"label": "Excel", "href": f"{prefix}downloads/{xlsx_rel(cat)}"})
+    links.append({"label": "CSV", "href": f"{prefix}downloads/{data_rel(cat, 'csv')}"})
+    links.append({"label": "JSON", "href": f"{prefix}downloads/{data_rel(cat, 'json')}"})
     return links
 
 
-def render_site(compiled: Compiled, settings: Settings, stage: Staging, day: str, root: Path) -> dict[str, str]:
-    """Render every page into stage under site/; return catalog id -> page path."""
-    env = environment(root)
-    extra = tuple(settings.channels)
-    site_title = settings.site.title or f"{settings.county}{settings.title}"
-    common = {"site_title": site_title, "settings": settings, "day": day, "columns": COLUMNS,
-              "publisher": settings.publisher or settings.county}
-    pages: dict[str, str] = {}
-    village_pages = {v.id: v for v in compiled.villages}
+# Stand-ins that autoescaping leaves as they are and no catalog text contains.
+_NAME, _SUBJECT, _ID = "JXSVILLAGENAME0x7", "JXSVILLAGESUBJECT0x7", "jxsvillageid0x7"
 
-    def emit(rel: str, template: str, prefix: str, **context: Any) -> None:
-        html = env.get_template(template).render(**common, prefix=prefix, **context)
-        stage.write(f"site/{rel}", html.encode("utf-8"), "html")
 
-    def tables(cat: Catalog, place: str) -> list[dict[str, Any]]:
+def _stand_in(village: Catalog) -> Catalog:
+    sections = [Section(s.domain, s.domain_id, [it.with_subject(_SUBJECT) for it in s.items], s.reference)
+                for s in village.sections]
+    return Catalog("village", _ID, _NAME, village.title.replace(village.name, _NAME, 1), _SUBJECT,
+                   township=village.township, township_id=village.township_id, sections=sections)
+
+
+class SiteRenderer:
+    """Renders the pages; one instance per build (or per worker process)."""
+
+    def __init__(self, settings: Settings, day: str, root: Path) -> None:
+        self.env = environment(root)
+        self.settings = settings
+        self.extra = tuple(settings.channels)
+        self.site_title = settings.site.title or f"{settings.county}{settings.title}"
+        self.common = {"site_title": self.site_title, "settings": settings, "day": day, "columns": COLUMNS,
+                       "publisher": settings.publisher or settings.county}
+        self._village_protos: dict[tuple[object, ...], str] = {}
+
+    def digest(self) -> str:
+        """A hash of every template the site uses: part of each page's fingerprint."""
+        h = hashlib.sha256()
+        for name in sorted(self.env.list_templates()):
+            h.update(name.encode() + b"\0" + _template_source(self.env, name))
+        return h.hexdigest()
+
+    def _render(self, template: str, prefix: str, **context: Any) -> bytes:
+        html = self.env.get_template(template).render(**self.common, prefix=prefix, **context)
+        return html.encode("utf-8")
+
+    def _tables(self, cat: Catalog) -> list[dict[str, Any]]:
         def title(domain: str) -> str:
             if cat.scope == "village":
-                return f"{place}村（居）务公开清单：{domain}"
-            return section_title(place, domain, settings.title)
-        return [{"section": s, "title": title(s.domain), "rows": _rows(s, extra), "anchor": f"d-{s.domain_id}"}
+                return f"{cat.name}村（居）务公开清单：{domain}"
+            return section_title(cat.name, domain, self.settings.title)
+        return [{"section": s, "title": title(s.domain), "rows": _rows(s, self.extra), "anchor": f"d-{s.domain_id}"}
                 for s in cat.sections]
 
-    county = compiled.county
-    townships = compiled.townships
-    emit("index.html", "index.html", "", catalog=county, townships=townships,
-         downloads=_downloads(county, ""), breadcrumbs=[])
-    pages[county.id] = "site/index.html"
-    for section in county.sections:
-        emit(f"domains/{section.domain_id}.html", "domain.html", "../", catalog=county,
-             table={"section": section, "title": section_title(settings.county, section.domain, settings.title),
-                    "rows": _rows(section, extra), "anchor": f"d-{section.domain_id}"},
-             downloads=_downloads(county, "../"),
-             breadcrumbs=[{"label": site_title, "href": "../index.html"}, {"label": section.domain, "href": None}])
-    for town in townships:
-        villages = [v for v in village_pages.values() if v.township_id == town.id]
-        emit(f"townships/{town.id}.html", "township.html", "../", catalog=town, tables=tables(town, town.name),
-             villages=villages, downloads=_downloads(town, "../"),
-             breadcrumbs=[{"label": site_title, "href": "../index.html"}, {"label": town.name, "href": None}])
-        pages[town.id] = f"site/townships/{town.id}.html"
-    for village in compiled.villages:
-        emit(f"villages/{village.id}.html", "village.html", "../", catalog=village,
-             tables=tables(village, village.name), downloads=_downloads(village, "../"),
-             township_href=f"../townships/{village.township_id}.html",
-             breadcrumbs=[{"label": site_title, "href": "../index.html"},
-                          {"label": village.township or "", "href": f"../townships/{village.township_id}.html"},
-                          {"label": village.name, "href": None}])
-        pages[village.id] = f"site/villages/{village.id}.html"
-    emit("404.html", "404.html", "", breadcrumbs=[])
-    for asset in ASSETS:
-        stage.write(f"site/assets/{asset}", _template_source(env, asset), asset.rsplit(".", 1)[1])
-    _copy_downloads(stage)
-    stage.write("site/sitemap.xml", _sitemap(settings, pages, compiled), "xml")
-    return pages
+    def township_page(self, town: Catalog, villages: list[Catalog]) -> bytes:
+        return self._render("township.html", "../", catalog=town, tables=self._tables(town), villages=villages,
+                            downloads=_downloads(town, "../"),
+                            breadcrumbs=[{"label": self.site_title, "href": "../index.html"},
+                                         {"label": town.name, "href": None}])
+
+    def village_page(self, village: Catalog) -> bytes:
+        """Villages of one township list the same items: the page is rendered once per township
+        with stand-ins for the village's name, id and committee, which are then filled in."""
+        key = (village.township_id, tuple(it.key for it in village.items))
+        proto = self._village_protos.get(key)
+        if proto is None:
+            proto = self._village_html(_stand_in(village)).decode("utf-8")
+            self._village_protos = {key: proto}  # one township at a time: memory stays flat
+        html = (proto.replace(_NAME, str(escape(village.name))).replace(_SUBJECT, str(escape(village.subject)))
+                .replace(_ID, village.id))
+        return html.encode("utf-8")
+
+    def _village_html(self, village: Catalog) -> bytes:
+        town_href = f"../townships/{village.township_id}.html"
+        return self._render("village.html", "../", catalog=village, tables=self._tables(village),
+                            downloads=_downloads(village, "../"), township_href=town_href,
+                            breadcrumbs=[{"label": self.site_title, "href": "../index.html"},
+                                         {"label": village.township or "", "href": town_href},
+                                         {"label": village.name, "href": None}])
+
+    def fixed_pages(self, compiled: Compiled) -> list[tuple[str, bytes, str]]:
+        """The index, the domain pages, 404, the assets and the sitemap: (path, bytes, kind)."""
+        county = compiled.county
+        out = [("site/index.html", self._render("index.html", "", catalog=county, townships=compiled.townships,
+                                                downloads=_downloads(county, ""), breadcrumbs=[]), "html")]
+        for section in county.sections:
+            table = {"section": section, "rows": _rows(section, self.extra), "anchor": f"d-{section.domain_id}",
+                     "title": section_title(self.settings.county, section.domain, self.settings.title)}
+            page = self._render("domain.html", "../", catalog=county, table=table, downloads=_downloads(county, "../"),
+                                breadcrumbs=[{"label": self.site_title, "href": "../index.html"},
+                                             {"label": section.domain, "href": None}])
+            out.append((f"site/domains/{section.domain_id}.html", page, "html"))
+        out.append(("site/404.html", self._render("404.html", "", breadcrumbs=[]), "html"))
+        for asset in ASSETS:
+            out.append((f"site/assets/{asset}", _template_source(self.env, asset), asset.rsplit(".", 1)[1]))
+        out.append(("site/sitemap.xml", _sitemap(self.settings, compiled), "xml"))
+        return out
 
 
-def _copy_downloads(stage: Staging) -> None:
-    """The site carries its own copies of the workbooks and data, so it can be uploaded alone."""
-    for written in list(stage.written):
-        if written.path.startswith(("xlsx/", "data/")):
-            data = stage.target(written.path).read_bytes()
-            stage.write(f"site/downloads/{written.path}", data, written.kind)
-
-
-def _sitemap(settings: Settings, pages: dict[str, str], compiled: Compiled) -> bytes:
+def _sitemap(settings: Settings, compiled: Compiled) -> bytes:
     base = (settings.site.base_url or "").rstrip("/") + "/"
     rels = ["index.html", *(f"domains/{s.domain_id}.html" for s in compiled.county.sections)]
-    rels += [p.removeprefix("site/") for k, p in pages.items() if k != compiled.county.id]
+    rels += [page_rel(c).removeprefix("site/") for c in compiled.catalogs if c.scope != "county"]
     urls = "".join(f"  <url><loc>{xml_escape(base + rel)}</loc></url>\n" for rel in rels)
     text = ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + urls + "</urlset>\n")
