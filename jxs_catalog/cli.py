@@ -390,3 +390,35 @@ def fix(paths: tuple[Path, ...], write: bool, **kw: Any) -> None:
         return _report(opts, remaining, len(files))
 
     _guard(opts, body)
+
+
+@cli.command(help=_t("比较两个版本的目录：A、B 可以是工作区文件夹或 git 版本（如 HEAD~1、v2024、.）。\n\n"
+                     "逐份目录列出新增、删除和调整的事项（调整了哪个要素、原内容 → 新内容）；"
+                     "--format markdown 输出可直接粘贴到发布公告中的“目录更新说明”。",
+                     "Compare two versions: A and B are workspace folders or git revisions (HEAD~1, v2024, .).\n\n"
+                     "Per catalog: items added, removed and changed (which element, old → new); "
+                     "--format markdown gives update notes to paste into the publication notice."))
+@click.argument("a")
+@click.argument("b", default=".")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
+              help=_t("输出格式", "output format"))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=_t("写入文件而不是显示", "write to a file instead of the screen"))
+@_common
+def diff(a: str, b: str, output: Path | None, **kw: Any) -> None:
+    opts = _options(kw)
+
+    def body() -> int:
+        from jxs_catalog.diffing import diff_workspaces, render_json, render_markdown, render_text, resolve_side
+        cwd = opts.root or Path.cwd()
+        with resolve_side(a, cwd) as side_a, resolve_side(b, cwd) as side_b:
+            result = diff_workspaces(side_a, side_b)
+        renderers = {"text": render_text, "json": render_json, "markdown": render_markdown}
+        text = renderers[opts.fmt](result, opts.lang)
+        if output is not None:
+            output.write_text(text, encoding="utf-8")
+        else:
+            click.echo(text, nl=not text.endswith("\n"))
+        return 1 if result.has_errors else 0
+
+    _guard(opts, body)
