@@ -29,6 +29,9 @@ from jxs_catalog.rendering.units import Context, Unit, fingerprint, render_units
 from jxs_catalog.timing import Stopwatch, measure
 
 Progress = Callable[[str, int, int], None]
+# Below this many units to render, starting worker processes costs more than it saves
+# (benchmarks/README.md: 20 townships build faster in one process, 100 in two).
+PARALLEL_FROM = 32
 
 
 @dataclass(slots=True)
@@ -131,7 +134,7 @@ def _render(compiled: Compiled, ctx: Context, stage: Staging, target: Path, jobs
     done = len(units) - len(todo)
     if progress:
         progress("", done, len(units))
-    if jobs > 1 and len(todo) >= 2 * jobs:
+    if jobs > 1 and len(todo) >= PARALLEL_FROM:
         with measure(clock, "render (parallel)"):
             _render_parallel(todo, ctx, stage, jobs, progress, done, len(units))
     else:

@@ -180,7 +180,9 @@ def test_a_file_saved_after_the_build_is_rendered_again(small: Path) -> None:
     assert book.read_bytes() == original
 
 
-def test_parallel_and_serial_builds_are_identical(small: Path, tmp_path: Path) -> None:
+def test_parallel_and_serial_builds_are_identical(small: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build_module, "PARALLEL_FROM", 2)  # exercise the worker processes on a small workspace
     for t in range(8):
         (small / "townships" / f"extra{t}.yaml").write_text(
             f'name: 第{t}乡\ncode: "6200003{t:02d}000"\nvillages: [甲村, 乙村]\n', encoding="utf-8")
