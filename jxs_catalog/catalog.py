@@ -14,6 +14,19 @@ PILOT_DOMAINS: tuple[str, ...] = (
     "食品药品监管", "社会保险", "就业创业", "税收管理", "农村集体土地征收", "城乡规划",
 )
 
+# The ids (file stems) the shipped workspace uses for them, offered by `jxs import`.
+PILOT_IDS: dict[str, str] = {
+    "涉农补贴": "shenong-butie", "财政预决算": "caizheng-yujuesuan", "公共文化服务": "gonggong-wenhua-fuwu",
+    "安全生产": "anquan-shengchan", "救灾": "jiuzai", "义务教育": "yiwu-jiaoyu", "生态环境": "shengtai-huanjing",
+    "公共资源交易": "gonggong-ziyuan-jiaoyi", "户籍管理": "huji-guanli", "社会救助": "shehui-jiuzhu",
+    "养老服务": "yanglao-fuwu", "公共法律服务": "gonggong-falv-fuwu", "扶贫": "fupin",
+    "重大建设项目": "zhongda-jianshe-xiangmu", "医疗卫生": "yiliao-weisheng", "保障性住房": "baozhangxing-zhufang",
+    "城市综合执法": "chengshi-zonghe-zhifa", "国有土地上房屋征收与补偿": "guoyou-tudi-fangwu-zhengshou",
+    "农村危房改造": "nongcun-weifang-gaizao", "市政服务": "shizheng-fuwu", "食品药品监管": "shipin-yaopin-jianguan",
+    "社会保险": "shehui-baoxian", "就业创业": "jiuye-chuangye", "税收管理": "shuishou-guanli",
+    "农村集体土地征收": "nongcun-jiti-tudi-zhengshou", "城乡规划": "chengxiang-guihua",
+}
+
 Scope = Literal["county", "township", "village"]
 Origin = Literal["standard", "changed", "added"]
 

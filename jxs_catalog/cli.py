@@ -121,6 +121,10 @@ def _guard(opts: Options, body: Callable[[], int]) -> NoReturn:
         raise
     except KeyboardInterrupt:
         sys.exit(130)
+    except BrokenPipeError:
+        # The reader went away (`jxs ... | head`): not an error of ours.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces stdout for the rest of the process
+        sys.exit(0)
     except BaseException as exc:
         _fail(opts, exc)
     sys.exit(code)
@@ -422,3 +426,55 @@ def diff(a: str, b: str, output: Path | None, **kw: Any) -> None:
         return 1 if result.has_errors else 0
 
     _guard(opts, body)
+
+
+@cli.command("import", help=_t(
+    "把已有的 Excel 目录（发布格式的 .xlsx 或旧版 .xls）导入为领域 YAML 文件。\n\n"
+    "自动找到表头，识别“特定群众”“依申请公开”“镇级/村级”、三级事项、■/□ 渠道清单、√✓■● 标记、“同上”等"
+    "常见写法；无法识别的单元格按“工作表!单元格”报告，不会悄悄猜测。",
+    "Import a catalog workbook in the published layout (.xlsx, or the older .xls) as domain YAML.\n\n"
+    "Finds the header wherever it starts and understands the usual variants; what cannot be mapped is "
+    "reported by its cell (e.g. 涉农补贴!H12) rather than guessed."))
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help=_t("输出的 .yaml 文件；工作簿有多个领域时给一个文件夹。不给时显示在屏幕上",
+                      "the .yaml file to write; a folder when the workbook holds several domains"))
+@click.option("--sheet", default=None, help=_t("只读这个工作表", "read only this sheet"))
+@click.option("--domain", default=None, help=_t("领域名称（默认从标题或工作表名识别）",
+                                                "the domain's name (default: from the title or sheet)"))
+@_reporting
+@_common
+def import_(file: Path, output: Path | None, sheet: str | None, domain: str | None, **kw: Any) -> None:
+    opts = _options(kw)
+
+    def body() -> int:
+        from jxs_catalog.importing import import_workbook
+        from jxs_catalog.importing.writing import write_imported
+        extra = _workspace_channels(opts, output)
+        if not file.exists():
+            from jxs_catalog.errors import UsageProblem
+            raise UsageProblem("no-such-path", str(file))
+        result = import_workbook(file, sheet, domain, extra_channels=extra)
+        written, diags, stdout = write_imported(result, file, output, extra)
+        if stdout:
+            click.echo(stdout, nl=False)
+        for path in written:
+            click.echo(_t(f"已写入 {path}", f"Wrote {path}"), err=True)
+        if not result.domains:
+            click.echo(_t("没有读到任何目录表，没有写入文件。", "No catalog table was read; nothing was written."),
+                       err=True)
+        return _report(opts, diags, 1)
+
+    _guard(opts, body)
+
+
+def _workspace_channels(opts: Options, near: Path | None) -> tuple[str, ...]:
+    """jxs.yaml's own channels when the import runs inside a workspace; none otherwise."""
+    from jxs_catalog.errors import UsageProblem
+    from jxs_catalog.loading.workspace import find_root, load_settings
+    try:
+        root = find_root(opts.root or (near.parent if near else Path.cwd()))
+    except UsageProblem:
+        return ()
+    settings = load_settings(root)
+    return tuple(settings.model.channels) if settings and settings.model else ()

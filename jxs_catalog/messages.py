@@ -287,8 +287,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     # --- import (JXS4xx) ---
     "JXS401": (
         "no-header",
-        "在工作表“{sheet}”中找不到目录表头（需要“公开事项”“公开内容”等列）。",
-        "No catalog header (公开事项, 公开内容 …) found in sheet '{sheet}'.",
+        "在工作表“{sheet}”中找不到目录表头（需要“公开事项”“公开内容”“公开依据”“公开时限”等列）。",
+        "No catalog header (公开事项, 公开内容, 公开依据, 公开时限 …) found in sheet '{sheet}'.",
     ),
     "JXS402": (
         "unmapped-cell",
@@ -297,8 +297,82 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "JXS403": (
         "xls-format",
-        "这是旧版 Excel（.xls）文件：{problem}",
-        "This is an old Excel (.xls) file: {problem}",
+        "这是旧版 Excel（.xls）文件，当前环境无法直接读取。请用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx），"
+        "或运行 libreoffice --headless --convert-to xlsx {file}，再导入得到的 .xlsx 文件（也可以先 pip install xlrd）。",
+        "This is an old Excel (.xls) file, which cannot be read here. Open it in Excel or WPS and save it as an Excel "
+        "workbook (.xlsx), or run libreoffice --headless --convert-to xlsx {file}, then import the .xlsx "
+        "(or pip install xlrd first).",
+    ),
+    "JXS417": (
+        "import-needs-folder",
+        "工作簿中有 {count} 个领域的目录表，请用 -o 指定一个文件夹，每个领域写成一个文件。",
+        "The workbook holds {count} domain tables: give -o FOLDER to write one file per domain.",
+    ),
+    "JXS404": (
+        "no-such-sheet",
+        "工作簿里没有名为“{sheet}”的工作表。现有工作表：{sheets}。",
+        "The workbook has no sheet named '{sheet}'. Its sheets: {sheets}.",
+    ),
+    "JXS405": (
+        "no-catalog",
+        "工作簿里没有找到目录表（需要“公开事项”“公开内容”“公开依据”等表头）。已查看的工作表：{sheets}。",
+        "No catalog table (with headers such as 公开事项, 公开内容, 公开依据) found. Sheets looked at: {sheets}.",
+    ),
+    "JXS406": (
+        "unknown-channel",
+        "{cell}：公开渠道“{value}”不在标准清单中，已原样保留。{hint}如果这是本县增加的渠道，请把它写进 jxs.yaml 的 channels。",
+        "{cell}: the channel '{value}' is not in the standard list and was kept as written. {hint}"
+        "If the county uses it, add it to channels in jxs.yaml.",
+    ),
+    "JXS407": (
+        "unknown-mark",
+        "{cell}：“{value}”不是可识别的标记（“{column}”一栏应打“√”或留空），已按未勾选处理，请核对。",
+        "{cell}: '{value}' is not a mark ('{column}' takes a tick such as √ or nothing); read as unticked, please check.",
+    ),
+    "JXS408": (
+        "no-mark",
+        "{cell}：{what}的几栏都没有打“√”，无法确定{what}。请在导入的文件中为这一条补上“{key}”。",
+        "{cell}: none of the {what} columns is ticked. Add '{key}' to this item in the imported file.",
+    ),
+    "JXS409": (
+        "no-name",
+        "{cell}：这一行有内容，但“{column}”是空的，无法确定事项名称。请在导入的文件中补上“name”。",
+        "{cell}: this row has content but '{column}' is empty, so the item has no name. Add 'name' in the imported file.",
+    ),
+    "JXS410": (
+        "same-as-above-first",
+        "{cell}：写了“同上”，但上面没有可以沿用的内容，已按空白处理。",
+        "{cell}: says 同上 (same as above) but there is nothing above it; read as empty.",
+    ),
+    "JXS411": (
+        "not-a-workbook",
+        "无法导入：{reason}。",
+        "Cannot import: {reason}.",
+    ),
+    "JXS412": (
+        "remark-as-reason",
+        "{cell}：公开方式只有“依申请”，备注“{value}”已作为不主动公开的理由（reason）导入，请核对。",
+        "{cell}: the method is only 依申请, so the remark '{value}' was imported as the reason (reason); please check.",
+    ),
+    "JXS413": (
+        "missing-columns",
+        "{cell}：表头里没有{columns}列，导入的事项将缺少这些要素，请在导入的文件中补上。",
+        "{cell}: the header has no column for {columns}; the imported items lack these elements, add them.",
+    ),
+    "JXS414": (
+        "level-not-supported",
+        "{cell}：公开层级“{level}”不是县级、乡级、村级之一，这一栏的标记已忽略。",
+        "{cell}: the level '{level}' is not one of 县级, 乡级, 村级; ticks in this column were ignored.",
+    ),
+    "JXS415": (
+        "unknown-text",
+        "{cell}：“{column}”一栏中的“{value}”无法识别，已忽略，请核对。",
+        "{cell}: '{value}' in the column '{column}' was not understood and was ignored; please check.",
+    ),
+    "JXS416": (
+        "empty-table",
+        "{cell}：表头下面没有任何事项，这张表未导入。",
+        "{cell}: there are no items under this header; the table was not imported.",
     ),
 }
 

@@ -1,0 +1,210 @@
+"""Turn a table's data rows into items, reporting every cell that cannot be mapped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jxs_catalog import vocab
+from jxs_catalog.diagnostics import Severity
+from jxs_catalog.importing import cells
+from jxs_catalog.importing.book import Grid, Region
+from jxs_catalog.importing.header import Column, Layout, Role, Table, banner, classify_sub, is_title
+from jxs_catalog.importing.model import ITEM_KEYS, Reporter
+
+_VALUE_ROLES = (Role.CATEGORY, Role.NAME, Role.NAME_MORE, Role.CONTENT, Role.BASIS, Role.TIME, Role.SUBJECT,
+                Role.CHANNELS, Role.AUDIENCE, Role.AUDIENCE_TEXT, Role.METHOD, Role.METHOD_TEXT, Role.LEVEL,
+                Role.LEVEL_TEXT, Role.LEVEL_OTHER, Role.NOTE)
+_VOCABS = {"audience": vocab.AUDIENCES, "method": vocab.METHODS, "levels": vocab.LEVELS}
+_WHAT = {"audience": ("公开对象", "audience"), "method": ("公开方式", "method"), "levels": ("公开层级", "levels")}
+
+
+@dataclass(slots=True)
+class _Record:
+    row: int
+    group: Region | None  # rows of one merged 二级事项 cell form one item
+    values: dict[str, object] = field(default_factory=dict)
+
+
+class _TableReader:
+    def __init__(self, grid: Grid, table: Table, report: Reporter, default_levels: tuple[str, ...],
+                 extra: tuple[str, ...]) -> None:
+        self.grid, self.table, self.report, self.extra = grid, table, report, extra
+        self.layout: Layout = table.layout
+        self.default_levels = default_levels
+        self.columns = self.layout.all(*_VALUE_ROLES)
+        self.names = self.layout.all(Role.NAME, Role.NAME_MORE)
+        self.previous: dict[int, str] = {}  # column -> the raw text of the row above, after 同上
+        self.category = ""
+        self.name = ""
+        self.ignored_levels: set[int] = set()
+
+    # --- one row ------------------------------------------------------------
+
+    def raw_row(self, row: int) -> dict[int, str]:
+        raw: dict[int, str] = {}
+        for col in self.columns:
+            text = self.grid.text(row, col.index)
+            if cells.is_same_as_above(text):
+                if col.index in self.previous:
+                    text = self.previous[col.index]
+                else:
+                    self.cell("JXS410", row, col.index)
+                    text = ""
+            raw[col.index] = text
+        return raw
+
+    def cell(self, code: str, row: int, col: int, severity: Severity = Severity.ERROR, **params: object) -> None:
+        self.report.cell(code, self.grid.name, row, col, severity, **params)
+
+    def text(self, raw: dict[int, str], role: Role) -> str:
+        col = self.layout.first(role)
+        return raw.get(col.index, "") if col is not None else ""
+
+    def record(self, row: int) -> _Record | None:
+        heading = banner(self.grid, row)
+        if heading is not None and not is_title(heading):
+            if len(heading) <= 30 and not heading.startswith(("注", "说明", "备注", "填表", "制表", "附")):
+                self.category = cells.strip_outline(cells.one_line(heading))  # a heading row: 一、政策文件
+            return None
+        raw = self.raw_row(row)
+        values: dict[str, object] = {}
+        category = cells.strip_outline(cells.one_line(self.text(raw, Role.CATEGORY)))
+        self.category = category or self.category
+        name = self._name(raw)
+        content = cells.multiline(self.text(raw, Role.CONTENT))
+        basis = cells.bases(self.text(raw, Role.BASIS))
+        time_limit = cells.one_line(self.text(raw, Role.TIME))
+        if not (name or content or basis or time_limit):
+            return None  # an empty row, a lone 序号, or a category alone above its items
+        self.previous = raw
+        name_col = self.names[0] if self.names else None
+        if not name:
+            where = name_col.index if name_col is not None else self.layout.columns[0].index
+            self.cell("JXS409", row, where, column=name_col.label if name_col else "二级事项")
+        values.update(category=self.category, name=name, content=content, basis=basis, time_limit=time_limit,
+                      subject=cells.one_line(self.text(raw, Role.SUBJECT)))
+        values["channels"] = self._channels(row, raw)
+        notes: list[str] = []
+        for key in ("audience", "method", "levels"):
+            values[key] = self._choices(key, row, raw, notes)
+        reason, note = cells.remark(self.text(raw, Role.NOTE))
+        note_col = self.layout.first(Role.NOTE)
+        if values["method"] == ["依申请"] and reason is None and note and note_col is not None:
+            self.cell("JXS412", row, note_col.index, Severity.WARNING, value=note)
+            reason, note = note, None
+        values["reason"] = reason
+        values["note"] = "\n".join([*([note] if note else []), *notes]) or None
+        group = None
+        if name_col is not None and not self.layout.all(Role.NAME_MORE):
+            region = self.grid.region(row, name_col.index)
+            group = region if region is not None and region[2] > region[0] else None
+        return _Record(row, group, values)
+
+    def _name(self, raw: dict[int, str]) -> str:
+        parts = [cells.strip_outline(cells.one_line(raw.get(c.index, ""))) for c in self.names]
+        if not parts:
+            return ""
+        second, more = parts[0], [p for p in parts[1:] if p]
+        if more and not second:
+            second = self.name  # 二级事项 written once above its 三级事项
+        self.name = second or self.name
+        return "：".join(p for p in (second, *more) if p)
+
+    def _channels(self, row: int, raw: dict[int, str]) -> list[str]:
+        col = self.layout.first(Role.CHANNELS)
+        if col is None:
+            return []
+        found = cells.channels(raw.get(col.index, ""), self.extra)
+        for name in found.unknown:
+            guess = vocab.nearest(name, vocab.all_channels(self.extra), vocab.CHANNEL_VARIANTS)
+            hint = {"zh": f"是不是“{guess}”？", "en": f"Did you mean '{guess}'? "} if guess else ""
+            self.cell("JXS406", row, col.index, Severity.WARNING, value=name, hint=hint)
+        return found.used
+
+    def _choices(self, key: str, row: int, raw: dict[int, str], notes: list[str]) -> list[str]:
+        marks = {"audience": Role.AUDIENCE, "method": Role.METHOD, "levels": Role.LEVEL}[key]
+        written = {"audience": Role.AUDIENCE_TEXT, "method": Role.METHOD_TEXT, "levels": Role.LEVEL_TEXT}[key]
+        columns = self.layout.all(marks, written)
+        if key == "levels":
+            self._other_levels(row, raw)
+            if not columns and not self.layout.all(Role.LEVEL_OTHER):
+                return list(self.default_levels)
+        found: list[str] = []
+        for col in columns:
+            text = raw.get(col.index, "")
+            if col.role is written:
+                found.extend(self._written(key, row, col, text))
+                continue
+            ticked = cells.mark(text)
+            named = classify_sub(text) if ticked is None else None
+            if named is not None and named[0] is col.role:  # 县级 (or 主动公开) written instead of a mark
+                found.extend(named[1])
+                continue
+            if ticked is None and col.values == ("特定群体",):
+                notes.append(f"特定群体：{cells.one_line(text)}")  # 特定群体(请写明): who it is
+                ticked = True
+            if ticked is None:
+                self.cell("JXS407", row, col.index, Severity.WARNING, value=cells.clean(text), column=col.label)
+            elif ticked:
+                found.extend(col.values)
+        if not found and (columns or key == "levels"):
+            first = (columns or self.layout.all(Role.LEVEL_OTHER))[0]
+            zh, en = _WHAT[key]
+            self.cell("JXS408", row, first.index, what={"zh": zh, "en": en}, key=key)
+        return sorted(set(found), key=_VOCABS[key].index)
+
+    def _written(self, key: str, row: int, col: Column, text: str) -> list[str]:
+        if key == "levels":
+            found, unknown = cells.levels_text(text)
+        else:
+            found = cells.written_choices(text, key)
+            unknown = [] if found or not cells.clean(text) else [cells.clean(text)]
+        for word in unknown:
+            self.cell("JXS415", row, col.index, Severity.WARNING, value=word, column=col.label)
+        return found
+
+    def _other_levels(self, row: int, raw: dict[int, str]) -> None:
+        for col in self.layout.all(Role.LEVEL_OTHER):
+            if cells.mark(raw.get(col.index, "")) is not False and col.index not in self.ignored_levels:
+                self.ignored_levels.add(col.index)
+                self.cell("JXS414", row, col.index, Severity.WARNING, level=col.label.rsplit("/", 1)[-1])
+
+    # --- the table ----------------------------------------------------------
+
+    def items(self) -> list[dict[str, object]]:
+        records: list[_Record] = []
+        for row in self.table.rows:
+            rec = self.record(row)
+            if rec is None:
+                continue
+            if records and rec.group is not None and rec.group == records[-1].group:
+                _combine(records[-1].values, rec.values)
+            else:
+                records.append(rec)
+        return [_item(rec.values) for rec in records]
+
+
+def _combine(into: dict[str, object], more: dict[str, object]) -> None:
+    """One 二级事项 merged over several rows, each with part of its content: one item."""
+    for key, value in more.items():
+        old = into.get(key)
+        if isinstance(value, list) and isinstance(old, list):
+            merged = [*old, *[v for v in value if v not in old]]
+            into[key] = sorted(merged, key=_VOCABS[key].index) if key in _VOCABS else merged
+        elif isinstance(value, str) and value and value != old:
+            if not old:
+                into[key] = value
+            elif key in ("content", "reason", "note"):
+                into[key] = f"{old}\n{value}"
+            elif key == "time_limit":
+                into[key] = f"{old}；{value}"
+
+
+def _item(values: dict[str, object]) -> dict[str, object]:
+    return {key: values[key] for key in ITEM_KEYS if values.get(key)}
+
+
+def read_table(grid: Grid, table: Table, report: Reporter, default_levels: tuple[str, ...],
+               extra: tuple[str, ...] = ()) -> list[dict[str, object]]:
+    """The table's items; `extra` are channels the workspace adds (not reported as unknown)."""
+    return _TableReader(grid, table, report, default_levels, extra).items()

@@ -1,0 +1,64 @@
+"""Where `jxs import` puts what it read, and the check of what it wrote."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from jxs_catalog.catalog import PILOT_IDS
+from jxs_catalog.diagnostics import Diagnostic, Severity
+from jxs_catalog.importing import ImportedDomain, ImportResult, domain_yaml
+from jxs_catalog.loading.source import parse_bytes
+from jxs_catalog.validation import validate_tree
+
+
+def file_id(domain: ImportedDomain, taken: set[str]) -> str:
+    """An ASCII file stem for the domain: the usual one for a pilot domain, else a numbered one."""
+    base = PILOT_IDS.get(domain.name)
+    stem, n = base or "domain-1", 2
+    while stem in taken:
+        stem = f"{base or 'domain'}-{n}"
+        n += 1
+    taken.add(stem)
+    return stem
+
+
+def check_written(text: str, shown: str, extra_channels: tuple[str, ...] = ()) -> list[Diagnostic]:
+    """Validate the YAML exactly as written, so the clerk sees what is still missing."""
+    source, diags = parse_bytes(text.encode("utf-8"), shown)
+    if source.tree is None:
+        return diags
+    stem = re.sub(r"\.ya?ml$", "", os.path.basename(shown))
+    context = {"extra_channels": extra_channels}
+    return diags + validate_tree(source.tree, "domain", shown, stem, context).diagnostics
+
+
+def write_imported(result: ImportResult, source: Path, output: Path | None, extra_channels: tuple[str, ...] = ()
+                   ) -> tuple[list[Path], list[Diagnostic], str]:
+    """Write each imported domain; return the files written, all diagnostics, and text for stdout.
+
+    Nothing is written when the workbook yielded no catalog or had file-level errors.
+    """
+    diags = list(result.diagnostics)
+    if not result.domains:
+        return [], diags, ""
+    texts = [domain_yaml(d) for d in result.domains]
+    if output is None:
+        if len(texts) > 1:
+            diags.append(Diagnostic("JXS417", source.name, 0, 0, {"count": len(texts)}, Severity.ERROR))
+            return [], diags, ""
+        diags.extend(check_written(texts[0], "<stdout>.yaml", extra_channels))
+        return [], diags, texts[0]
+    written: list[Path] = []
+    if len(texts) == 1 and output.suffix in (".yaml", ".yml"):
+        targets = [output]
+    else:
+        taken: set[str] = set()
+        targets = [output / f"{file_id(d, taken)}.yaml" for d in result.domains]
+    for target, text in zip(targets, texts, strict=True):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="\n")
+        written.append(target)
+        diags.extend(check_written(text, target.as_posix(), extra_channels))
+    return written, diags, ""
