@@ -36,8 +36,9 @@ ITEM_KEYS = _keys(
     Key("note", ("备注",), "备注", "note"),
 )
 
-PATCH_KEYS = {k: v for k, v in ITEM_KEYS.items() if k not in ("category", "name")}
-PATCH_KEYS = {k: Key(v.name, v.aliases, v.label, v.label_en, False) for k, v in PATCH_KEYS.items()}
+# A change names the item it changes; every element it sets is optional.
+PATCH_KEYS = {k: Key(v.name, v.aliases, v.label, v.label_en, False)
+              for k, v in ITEM_KEYS.items() if k not in ("category", "name")}
 
 DOMAIN_KEYS = _keys(
     Key("name", ("名称", "领域"), "领域名称", "domain name", True),

@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from jxs_catalog import keys as K
-from jxs_catalog.diagnostics import Diagnostic, Severity
+from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.loading.yamltree import YMap, YNode, YScalar, YSeq, kind_of
 from jxs_catalog.models import Domain, Settings, Township
 
@@ -39,9 +39,6 @@ class Positions:
                 return self.values[p]
             p = p[:-1]
         return self.values.get((), (1, 1))
-
-    def key_of(self, path: Path) -> tuple[int, int]:
-        return self.keys.get(tuple(path)) or self.of(path)
 
     def line(self, path: Path) -> int:
         return self.of(path)[0]
@@ -288,7 +285,3 @@ def _settings_rules(settings: Settings, file: str, pos: Positions) -> list[Diagn
         line, col = pos.of(("site", "base_url"))
         out.append(Diagnostic("JXS118", file, line, col, {"key": "base_url", "value": base}))
     return out
-
-
-def warn(diag: Diagnostic) -> Diagnostic:
-    return Diagnostic(diag.code, diag.path, diag.line, diag.column, diag.params, Severity.WARNING)

@@ -143,7 +143,7 @@ def load_workspace(root: Path, only: Iterable[Path] | None = None, clock: Stopwa
         files = [(f, "domain") for f in _yaml_files(root / "domains")]
         files += [(f, "township") for f in _yaml_files(root / "townships")]
     else:
-        files = [(f, kind_of_file(f, root)) for f in _expand(only)]
+        files = [(f, kind_of_file(f, root)) for f in expand_paths(only)]
     ws.files = len(files) + (1 if settings else 0)
     for file, kind in files:
         if kind == "settings":
@@ -154,10 +154,7 @@ def load_workspace(root: Path, only: Iterable[Path] | None = None, clock: Stopwa
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    return _expand(paths)
-
-
-def _expand(paths: Iterable[Path]) -> list[Path]:
+    """The files named, with folders expanded to the .yaml files inside them."""
     out: list[Path] = []
     for p in paths:
         if p.is_dir() and not p.name.endswith((".yaml", ".yml")):
