@@ -42,7 +42,7 @@ ELEMENTS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen init costs several times more, and villages copy items by the million
 class CompiledItem:
     domain: str
     category: str

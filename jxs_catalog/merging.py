@@ -56,8 +56,9 @@ def merge(settings: Settings, domains: list[Loaded[Domain]], townships: list[Loa
         ]
         county.sections.append(Section(dom.name, loaded.stem, items, dom.reference))
     result = Compiled(county)
+    standard = _township_standard(ordered)
     for loaded_town in sorted((t for t in townships if t.model), key=lambda t: (t.model.code or "", t.stem)):  # type: ignore[union-attr]
-        town_catalog = _merge_township(settings, ordered, loaded_town, result.diagnostics)
+        town_catalog = _merge_township(settings, ordered, standard, loaded_town, result.diagnostics)
         result.townships.append(town_catalog)
         result.villages.extend(_villages(town_catalog))
     return result
@@ -67,22 +68,34 @@ def _find_domain(ordered: list[Loaded[Domain]], ref: str) -> Loaded[Domain] | No
     return next((d for d in ordered if d.model and (d.model.name == ref or d.stem == ref)), None)
 
 
-def _merge_township(settings: Settings, ordered: list[Loaded[Domain]], loaded: Loaded[Township],
-                    diags: list[Diagnostic]) -> Catalog:
+def _township_standard(ordered: list[Loaded[Domain]]) -> dict[str, dict[tuple[str, str], tuple[CompiledItem, bool]]]:
+    """The county standard's township-level items, compiled once for every township.
+
+    Each item comes with whether it names its own subject; the others take the township body.
+    """
+    standard: dict[str, dict[tuple[str, str], tuple[CompiledItem, bool]]] = {}
+    for dl in ordered:
+        dom = dl.model
+        assert dom is not None
+        standard[dom.name] = {
+            (it.category, it.name): (_compiled(it, dom.name, it.subject or "", dl.path, dl.positions.line(("items", i))),
+                                     it.subject is not None)
+            for i, it in enumerate(dom.items) if "乡级" in it.levels
+        }
+    return standard
+
+
+def _merge_township(settings: Settings, ordered: list[Loaded[Domain]],
+                    standard: dict[str, dict[tuple[str, str], tuple[CompiledItem, bool]]],
+                    loaded: Loaded[Township], diags: list[Diagnostic]) -> Catalog:
     town = loaded.model
     assert town is not None
     pos, path = loaded.positions, loaded.path
     catalog = Catalog("township", loaded.stem, town.name, f"{town.name}{settings.title}", town.body,
                       township=town.name, township_id=loaded.stem, code=town.code, villages=list(town.villages))
     # Township items per domain, keyed by (category, name), in the county's order.
-    sections: dict[str, dict[tuple[str, str], CompiledItem]] = {}
-    for dl in ordered:
-        dom = dl.model
-        assert dom is not None
-        sections[dom.name] = {
-            (it.category, it.name): _compiled(it, dom.name, it.subject or town.body, dl.path, dl.positions.line(("items", i)))
-            for i, it in enumerate(dom.items) if "乡级" in it.levels
-        }
+    sections = {domain: {key: item if own else item.with_subject(town.body) for key, (item, own) in items.items()}
+                for domain, items in standard.items()}
 
     def locate(kind: str, i: int, key: str = "") -> tuple[int, int]:
         return pos.of((kind, i, key) if key else (kind, i))
