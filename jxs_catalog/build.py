@@ -7,6 +7,7 @@ previous output until the new one is complete.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
 import os
@@ -220,17 +221,22 @@ def run_build(root: Path, out: Path | None = None, strict: bool = False, progres
         stage = Staging(staging)
         ctx = Context(settings, build_date(result), root, staging, clock if (jobs or default_jobs()) == 1 else None)
         inputs = _inputs(result)
+        # The merged catalogs live until the end: keep the collector from rescanning them.
+        gc.freeze()
         prints, rendered = _render(result.compiled, ctx, stage, target, jobs or default_jobs(), inputs, progress,
                                    clock)
         manifest = _manifest(inputs, result.compiled, stage, prints, ctx.when)
         (staging / "manifest.json").write_bytes(manifest)
     except OSError as exc:
+        gc.unfreeze()
         # A full disk or a read-only location: the previous output stays as it was.
         shutil.rmtree(staging, ignore_errors=True)
         raise UsageProblem("out-not-writable", f"{target}: {os_reason(exc)['zh']}") from exc
     except BaseException:
+        gc.unfreeze()
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    gc.unfreeze()
     swap_in(staging, target)
     report.out = target
     report.written = True

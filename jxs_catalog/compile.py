@@ -8,7 +8,7 @@ from pathlib import Path
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.loading.workspace import Workspace, load_workspace
 from jxs_catalog.merging import Compiled, merge
-from jxs_catalog.timing import Stopwatch, measure
+from jxs_catalog.timing import Stopwatch, cyclic_gc_paused, measure
 
 
 @dataclass(slots=True)
@@ -50,7 +50,7 @@ def compile_workspace(root: Path, only: list[Path] | None = None, clock: Stopwat
     complete = only is None and all(d.model is not None for d in ws.domains)
     settings = ws.settings.model if ws.settings else None
     if complete and settings is not None:
-        with measure(clock, "merge"):
+        with measure(clock, "merge"), cyclic_gc_paused():
             compiled = merge(settings, ws.domains, ws.townships)
         diags.extend(compiled.diagnostics)
     return Result(ws, compiled, diags)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,3 +30,20 @@ def measure(clock: Stopwatch | None, stage: str):  # type: ignore[no-untyped-def
 @contextmanager
 def _nothing() -> Iterator[None]:
     yield
+
+
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many acyclic objects are made.
+
+    Merging a large county makes hundreds of thousands of items, none in a cycle; each
+    full collection rescans all of them, which made merging grow faster than linearly
+    (benchmarks/README.md). Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
