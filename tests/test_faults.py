@@ -79,3 +79,33 @@ def test_out_under_proc_is_exit_2(small: Path) -> None:
     result = run("build", "--root", str(small), "--out", "/proc/jxs-out")
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_workbook_open_in_excel_is_named(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Windows a workbook open in Excel cannot be replaced: the message names it (exit 2)."""
+    import builtins
+
+    import jxs_catalog.outputs as outputs
+
+    assert run("build", "--root", str(small), "--quiet").exit_code == 0
+    before = tree_hashes(small / "out")
+    held = small / "out" / "xlsx" / "dong.xlsx"
+    real_open = builtins.open
+
+    def excel_holds(file: object, mode: str = "r", *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if Path(str(file)) == held and "+" in mode:
+            raise PermissionError(13, "The process cannot access the file because it is being used")
+        return real_open(file, mode, *args, **kwargs)  # type: ignore[call-overload]
+
+    def refuse(*args: object) -> bool:
+        raise PermissionError(13, "Access is denied")
+
+    monkeypatch.setattr(outputs, "_exchange", refuse)
+    monkeypatch.setattr(builtins, "open", excel_holds)
+    (small / "townships" / "xi.yaml").write_text('name: 西乡\ncode: "620000200000"\nvillages: [新村]\n',
+                                                 encoding="utf-8")
+    result = run("build", "--root", str(small))
+    assert result.exit_code == 2
+    assert "dong.xlsx" in result.output and "Excel" in result.output
+    assert tree_hashes(small / "out") == before
+    assert not [p for p in small.iterdir() if p.name.startswith(".out.")]
