@@ -77,7 +77,8 @@ def _reporting(func: F) -> F:
 
 
 def _options(kw: dict[str, Any]) -> Options:
-    opts = Options(root=kw.pop("root", None), lang=kw.pop("lang", None) or LANG,
+    group = click.get_current_context().find_root().obj or {}
+    opts = Options(root=kw.pop("root", None), lang=kw.pop("lang", None) or group.get("lang") or LANG,
                    fmt=kw.pop("fmt", "text"), strict=kw.pop("strict", False),
                    quiet=kw.pop("quiet", False), debug=kw.pop("debug", False))
     _run_lang[:] = [opts.lang]
@@ -148,8 +149,12 @@ def _report(opts: Options, diags: list[Any], files: int) -> int:
                      "Keeps the county standard and each township's catalog as YAML; validates, merges "
                      "and renders Excel workbooks, a static site and data."))
 @click.version_option(__version__, prog_name="jxs")
-def cli() -> None:
-    pass
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, envvar="JXS_LANG",
+              help=_t("提示信息的语言：zh（中文，默认）或 en", "message language: zh (default) or en"))
+@click.pass_context
+def cli(ctx: click.Context, lang: str | None) -> None:
+    # `jxs --lang en validate` as well as `jxs validate --lang en`.
+    ctx.obj = {"lang": lang}
 
 
 @cli.command(help=_t("检查目录文件：每个问题都给出 文件:行:列、错误代码和修改方法。\n\n"

@@ -143,3 +143,9 @@ def test_validate_directory_argument(small: Path) -> None:
     result = run("validate", str(small / "townships"))
     assert result.exit_code == 1  # two files for one township name
     assert "JXS121" in result.output
+
+
+def test_lang_before_the_command(small: Path) -> None:
+    break_file(small)
+    result = run("--lang", "en", "validate", "--root", str(small))
+    assert "error JXS107" in result.output

@@ -32,3 +32,11 @@ def test_shipped_files_name_their_schema() -> None:
         for path in (REPO / folder).glob("*.yaml"):
             first = path.read_text(encoding="utf-8").splitlines()[0]
             assert first == f"# yaml-language-server: $schema=../schemas/{name}.schema.json", path
+
+
+def test_vscode_settings_map_the_schemas() -> None:
+    from jxs_catalog.scaffold import VSCODE_SETTINGS
+    settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings == VSCODE_SETTINGS
+    for schema in settings["yaml.schemas"]:
+        assert (REPO / schema).is_file()
