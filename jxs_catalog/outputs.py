@@ -62,8 +62,11 @@ def staging_name(out: Path, kind: str) -> Path:
 
 def check_out(out: Path, root: Path) -> Path:
     """Refuse an output directory that is, or holds, or sits among the workspace's sources."""
-    out_r = out.resolve()
-    root_r = root.resolve()
+    try:
+        out_r = out.resolve()
+        root_r = root.resolve()
+    except (OSError, RuntimeError) as exc:  # a symlink loop on the way
+        raise UsageProblem("out-not-writable", f"{out}: {exc}") from exc
     sources = [root_r / "jxs.yaml", root_r / "domains", root_r / "townships", root_r / "templates"]
     if out_r == root_r or root_r.is_relative_to(out_r):
         raise UsageProblem("out-is-source", str(out))
