@@ -242,8 +242,9 @@ def build(out_dir: Path | None, **kw: Any) -> None:
     def body() -> int:
         from jxs_catalog.build import run_build
         root = _root(opts)
+        from jxs_catalog.terminal import ProgressBar
         show = not opts.quiet and sys.stderr.isatty()
-        with _progress(show) as progress:
+        with ProgressBar(show, _t("生成中", "building")) as progress:
             report = run_build(root, out_dir, strict=opts.strict, progress=progress)
         if report.diagnostics or not report.written:
             code = _report(opts, report.diagnostics, report.files)
@@ -265,34 +266,6 @@ def build(out_dir: Path | None, **kw: Any) -> None:
     _guard(opts, body)
 
 
-class _progress:
-    """A rich progress bar on a terminal; nothing otherwise."""
-
-    def __init__(self, show: bool) -> None:
-        self.show = show
-        self.bar: Any = None
-        self.task: Any = None
-
-    def __enter__(self) -> Callable[[str, int, int], None] | None:
-        if not self.show:
-            return None
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                            console=Console(stderr=True), transient=True)
-        self.bar.start()
-        self.task = self.bar.add_task(_t("生成中", "building"), total=None)
-
-        def update(label: str, done: int, total: int) -> None:
-            self.bar.update(self.task, completed=done, total=total, description=label)
-
-        return update
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
 @cli.command(help=_t("全面检查（供 CI 和县政务公开办监督使用）：validate 的全部检查，再加上完整性、一致性、"
                      "时效性检查。\n\n--report 输出乡镇 × 领域覆盖表，并写成 CSV 和 HTML。",
                      "Check for CI and supervision: everything validate does plus completeness, consistency and "
@@ -312,38 +285,11 @@ def check(report: bool, report_dir: Path | None, **kw: Any) -> None:
         result = run_check(root)
         code = _report(opts, result.diagnostics, result.files)
         if report and result.coverage is not None:
-            _write_coverage(result.coverage, report_dir or root / "out" / "report", opts)
+            from jxs_catalog.terminal import write_coverage
+            write_coverage(result.coverage, report_dir or root / "out" / "report", opts.lang)
         return code
 
     _guard(opts, body)
-
-
-def _write_coverage(cov: Any, folder: Path, opts: Options) -> None:
-    import datetime as dt
-
-    from rich.console import Console
-    from rich.table import Table
-
-    from jxs_catalog.rendering.coverage import cell_text, coverage_csv, coverage_html
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "coverage.csv").write_bytes(coverage_csv(cov))
-    title = _t("乡镇目录覆盖情况报告", "Township coverage report")
-    (folder / "coverage.html").write_bytes(coverage_html(cov, title, dt.date.today().isoformat()))
-    table = Table(title=title, show_lines=False, padding=(0, 1), caption=_t(
-        "列号对应的领域：", "Domains by column: ") + "  ".join(f"{i} {d}" for i, d in enumerate(cov.domains, 1)))
-    table.add_column(_t("乡镇", "township"), no_wrap=True)
-    for i, _ in enumerate(cov.domains, 1):
-        table.add_column(str(i), justify="right", no_wrap=True)
-    table.add_column(_t("警告", "warn"), justify="right")
-    for town, row in cov.rows.items():
-        cells = ["排" if row[d].excluded else cell_text(row[d]).replace("（排除", "-").rstrip("）")
-                 for d in cov.domains]
-        table.add_row(town, *cells, str(cov.warnings.get(town, 0)))
-    # Off a terminal (a CI log, a file) rich would squeeze the table into 80 columns.
-    console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
-    console.print(table)
-    console.print(_t(f"报告已写入 {folder}/coverage.csv 和 coverage.html",
-                     f"Report written to {folder}/coverage.csv and coverage.html"))
 
 
 @cli.command(help=_t("自动修复不需要猜测的问题：GBK/GB18030/UTF-16 编码转为 UTF-8，缩进中的 Tab 和全角空格、"

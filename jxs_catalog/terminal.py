@@ -1,0 +1,73 @@
+"""What jxs draws on a terminal with rich: the build's progress bar and the coverage table.
+
+Kept apart from cli.py so that only the commands that draw pay for importing rich.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jxs_catalog.checking import Coverage
+from jxs_catalog.rendering.coverage import cell_text, coverage_csv, coverage_html
+
+
+class ProgressBar:
+    """A rich progress bar on a terminal; nothing otherwise."""
+
+    def __init__(self, show: bool, label: str) -> None:
+        self.show = show
+        self.label = label
+        self.bar: Any = None
+
+    def __enter__(self) -> Callable[[str, int, int], None] | None:
+        if not self.show:
+            return None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            console=Console(stderr=True), transient=True)
+        self.bar.start()
+        task = self.bar.add_task(self.label, total=None)
+
+        def update(label: str, done: int, total: int) -> None:
+            self.bar.update(task, completed=done, total=total, description=label or self.label)
+
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def write_coverage(cov: Coverage, folder: Path, lang: str) -> None:
+    """Write the report as CSV and HTML, and draw it as a table on standard error."""
+    from rich.console import Console
+    from rich.table import Table
+
+    def t(zh: str, en: str) -> str:
+        return en if lang == "en" else zh
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "coverage.csv").write_bytes(coverage_csv(cov))
+    title = t("乡镇目录覆盖情况报告", "Township coverage report")
+    (folder / "coverage.html").write_bytes(coverage_html(cov, title, dt.date.today().isoformat()))
+    legend = "  ".join(f"{i} {d}" for i, d in enumerate(cov.domains, 1))
+    table = Table(title=title, show_lines=False, padding=(0, 1),
+                  caption=t("列号对应的领域：", "Domains by column: ") + legend)
+    table.add_column(t("乡镇", "township"), no_wrap=True)
+    for i, _ in enumerate(cov.domains, 1):
+        table.add_column(str(i), justify="right", no_wrap=True)
+    table.add_column(t("警告", "warn"), justify="right")
+    for town, row in cov.rows.items():
+        cells = ["排" if row[d].excluded else cell_text(row[d]).replace("（排除", "-").rstrip("）")
+                 for d in cov.domains]
+        table.add_row(town, *cells, str(cov.warnings.get(town, 0)))
+    # Off a terminal (a CI log, a file) rich would squeeze the table into 80 columns.
+    console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
+    console.print(table)
+    console.print(t(f"报告已写入 {folder}/coverage.csv 和 coverage.html",
+                    f"Report written to {folder}/coverage.csv and coverage.html"))
