@@ -13,17 +13,16 @@ import json
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.generate import generate  # noqa: E402
+from benchmarks.startup import median_seconds  # noqa: E402
 
 STAGE_PROBE = """
 import json, resource, sys, time
@@ -38,15 +37,6 @@ peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusag
 print(json.dumps({"total": total, "stages": clock.seconds, "peak_mb": peak / 1024, "rendered": report.rendered,
                   "catalogs": report.catalogs, "outputs": report.outputs}))
 """
-
-
-def median_time(cmd: list[str], runs: int, cwd: Path = REPO) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def build_probe(ws: Path, out: Path, jobs: int) -> dict[str, object]:
@@ -76,14 +66,14 @@ def machine() -> dict[str, object]:
 def validation(runs: int) -> dict[str, float]:
     out: dict[str, float] = {}
     py = sys.executable
-    out["python_bare"] = median_time([py, "-c", "pass"], runs)
-    out["import_yaml_pydantic"] = median_time([py, "-c", "import yaml, pydantic"], runs)
-    out["validate_one_file"] = median_time([py, "-m", "jxs_catalog", "validate", "domains/jiuzai.yaml"], runs)
+    out["python_bare"] = median_seconds([py, "-c", "pass"], runs)
+    out["import_yaml_pydantic"] = median_seconds([py, "-c", "import yaml, pydantic"], runs)
+    out["validate_one_file"] = median_seconds([py, "-m", "jxs_catalog", "validate", "domains/jiuzai.yaml"], runs)
     domains = sorted(str(p) for p in (REPO / "domains").glob("*.yaml"))
-    out["validate_domains"] = median_time([py, "-m", "jxs_catalog", "validate", "domains"], runs)
+    out["validate_domains"] = median_seconds([py, "-m", "jxs_catalog", "validate", "domains"], runs)
     cj = shutil.which("check-jsonschema")
     if cj:
-        out["check_jsonschema_domains"] = median_time(
+        out["check_jsonschema_domains"] = median_seconds(
             [cj, "--schemafile", "schemas/domain.schema.json", *domains], runs)
     return out
 
