@@ -69,12 +69,7 @@ def _currency(loaded: Iterable[Loaded[Domain] | Loaded[Township]], today: dt.dat
         if lf.model.reviewed is None:
             out.append(_warning("JXS210", lf.path, *lf.positions.of(("name",))))
             continue
-        try:
-            reviewed = dt.date.fromisoformat(lf.model.reviewed)
-        except ValueError:
-            line, col = lf.positions.of(("reviewed",))
-            out.append(Diagnostic("JXS112", lf.path, line, col, {"value": lf.model.reviewed}))
-            continue
+        reviewed = dt.date.fromisoformat(lf.model.reviewed)  # the model accepts real dates only
         line, col = lf.positions.of(("reviewed",))
         if reviewed > today:
             out.append(_warning("JXS212", lf.path, line, col, {"reviewed": lf.model.reviewed}))
@@ -141,15 +136,14 @@ def _township_rules(result: Result, county_code: str | None) -> list[Diagnostic]
             if dom.name not in present and dom.name not in excluded:
                 out.append(Diagnostic("JXS201", lf.path, *lf.positions.of(("name",)),
                                       {"township": town.name, "domain": dom.name}))
-        out.extend(_foreign_names(lf, town_names, result.workspace.settings))
+        out.extend(_foreign_names(lf, town_names, _own_county_names(result)))
     return out
 
 
-def _foreign_names(lf: Loaded[Township], town_names: list[str], settings: object) -> list[Diagnostic]:
+def _foreign_names(lf: Loaded[Township], town_names: list[str], own_county: set[str]) -> list[Diagnostic]:
     """Names of another township or county in a township's own text: likely copied."""
     town = lf.model
     assert town is not None
-    own_county = _own_county_names(settings)
     others = [n for n in town_names if n != town.name]
     out: list[Diagnostic] = []
     texts: list[tuple[tuple[str | int, ...], str]] = []
@@ -178,12 +172,11 @@ def _foreign_names(lf: Loaded[Township], town_names: list[str], settings: object
     return out
 
 
-def _own_county_names(settings: object) -> set[str]:
-    model = getattr(settings, "model", None)
-    names = {"积石山县"}
-    if model is not None:
-        names |= {model.county, model.full_name or model.county}
-    return names
+def _own_county_names(result: Result) -> set[str]:
+    loaded = result.workspace.settings
+    if loaded is None or loaded.model is None:
+        return set()
+    return {loaded.model.county, loaded.model.full_name or loaded.model.county}
 
 
 def _foreign_in(text: str, other_towns: list[str], own_county: set[str]) -> tuple[str, str] | None:
@@ -201,7 +194,7 @@ def _foreign_in(text: str, other_towns: list[str], own_county: set[str]) -> tupl
 
 
 def _domain_foreign_names(result: Result) -> list[Diagnostic]:
-    own = _own_county_names(result.workspace.settings)
+    own = _own_county_names(result)
     out: list[Diagnostic] = []
     for lf in result.workspace.valid_domains:
         dom = lf.model

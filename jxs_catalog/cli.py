@@ -309,8 +309,16 @@ def fix(paths: tuple[Path, ...], write: bool, **kw: Any) -> None:
 
     def body() -> int:
         from jxs_catalog.fixing import fix_file
-        from jxs_catalog.loading.workspace import display_path, expand_paths, load_file, source_files
+        from jxs_catalog.loading.workspace import (
+            display_path,
+            expand_paths,
+            extra_channels,
+            kind_of_file,
+            load_file,
+            source_files,
+        )
         root = _root(opts, paths)
+        channels = extra_channels(root)
         files = expand_paths(paths) if _only(paths, root) is not None else source_files(root)
         remaining: list[Any] = []
         repaired = 0
@@ -318,7 +326,7 @@ def fix(paths: tuple[Path, ...], write: bool, **kw: Any) -> None:
             if not file.is_file():
                 continue
             shown = display_path(file, root)
-            result, diags = fix_file(file, shown)
+            result, diags = fix_file(file, shown, kind_of_file(file, root))
             if result.changed:
                 repaired += 1
                 if opts.fmt == "text":
@@ -333,7 +341,7 @@ def fix(paths: tuple[Path, ...], write: bool, **kw: Any) -> None:
                 data = result.fixed_bytes()
             else:
                 data = None
-            remaining.extend(diags if diags else load_file(file, root, data).diagnostics)
+            remaining.extend(diags if diags else load_file(file, root, data, channels).diagnostics)
         if opts.fmt == "text":
             if repaired and not write:
                 click.echo(_t(f"可以修复 {repaired} 个文件。确认无误后加 --write 写入。",
@@ -422,10 +430,9 @@ def import_(file: Path, output: Path | None, sheet: str | None, domain: str | No
 def _workspace_channels(opts: Options, near: Path | None) -> tuple[str, ...]:
     """jxs.yaml's own channels when the import runs inside a workspace; none otherwise."""
     from jxs_catalog.errors import UsageProblem
-    from jxs_catalog.loading.workspace import find_root, load_settings
+    from jxs_catalog.loading.workspace import extra_channels, find_root
     try:
         root = find_root(opts.root or (near.parent if near else Path.cwd()))
     except UsageProblem:
         return ()
-    settings = load_settings(root)
-    return tuple(settings.model.channels) if settings and settings.model else ()
+    return extra_channels(root)

@@ -19,6 +19,7 @@ from jxs_catalog import vocab
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.loading.source import decode, parse_bytes
 from jxs_catalog.loading.yamltree import YamlProblem, YMap, YNode, YScalar, YSeq, parse, prescan
+from jxs_catalog.validation import resolve_key
 
 # Which vocabulary a key's values belong to, and how to normalise one value.
 _VOCAB_KEYS = {"method", "audience", "levels", "channels"}
@@ -92,10 +93,10 @@ def _mend_layout(text: str) -> tuple[str, list[dict[str, str]]]:
     return "\n".join(lines), notes
 
 
-def _vocab_edits(tree: YNode, text: str) -> tuple[str, list[dict[str, str]]]:
+def _vocab_edits(tree: YNode, text: str, kind: str) -> tuple[str, list[dict[str, str]]]:
     """Rewrite vocabulary variants (政府网 → 政府网站) where they stand, keeping everything else."""
     edits: list[tuple[int, int, str, str]] = []  # line, col, old, new
-    _collect(tree, "root", edits)
+    _collect(tree, kind, edits)
     if not edits:
         return text, []
     lines = text.split("\n")
@@ -120,16 +121,10 @@ def _collect(node: YNode, table: str, edits: list[tuple[int, int, str, str]]) ->
         return
     if not isinstance(node, YMap):
         return
-    spec = K.TABLES.get(table, {})
+    spec = K.TABLES[table]
     for key_node, value in node.entries:
-        name = next((k.name for k in spec.values() if key_node.text in (k.name, *k.aliases)), None)
+        name = resolve_key(key_node.text or "", spec)
         if name is None:
-            if table == "root":  # the file's kind is not known here: try each top-level table
-                for top in ("domain", "township"):
-                    name = next((k.name for k in K.TABLES[top].values() if key_node.text in (k.name, *k.aliases)), None)
-                    if name and (top, name) in K.NESTED:
-                        _collect(value, K.NESTED[(top, name)][0], edits)
-                        break
             continue
         nested = K.NESTED.get((table, name))
         if nested is not None:
@@ -150,7 +145,7 @@ def _canonical(key: str, value: str) -> str | None:
     return vocab.normalize_choice(value, *table)
 
 
-def fix_file(path: Path, display: str) -> tuple[FileFix, list[Diagnostic]]:
+def fix_file(path: Path, display: str, kind: str) -> tuple[FileFix, list[Diagnostic]]:
     """Repair one file in memory; the diagnostics say what is left for the clerk (or why not)."""
     data = path.read_bytes()
     result = FileFix(path, display, data, None)
@@ -172,7 +167,7 @@ def fix_file(path: Path, display: str) -> tuple[FileFix, list[Diagnostic]]:
         return result, diags  # structure still broken: nothing is written
     result.changes.extend(notes)
     if tree is not None:
-        mended, vocab_notes = _vocab_edits(tree, mended)
+        mended, vocab_notes = _vocab_edits(tree, mended, kind)
         result.changes.extend(vocab_notes)
     if not result.changes:
         return result, []

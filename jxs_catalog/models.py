@@ -6,6 +6,7 @@ a located, translated message stays mechanical (see validation.py).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Any
 
@@ -110,8 +111,12 @@ Channels = Annotated[tuple[str, ...], BeforeValidator(_channels)]
 
 def _date(value: Any) -> str:
     text = _text(value)
-    if not DATE.match(text):
-        raise PydanticCustomError("JXS112", "date", {"value": text})
+    try:
+        if not DATE.match(text):
+            raise ValueError(text)
+        dt.date.fromisoformat(text)  # 2026-13-45 has the shape of a date but is none
+    except ValueError:
+        raise PydanticCustomError("JXS112", "date", {"value": text}) from None
     return text
 
 

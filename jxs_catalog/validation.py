@@ -68,7 +68,7 @@ class _Normaliser:
         out: dict[str, Any] = {}
         for key_node, value in node.entries:
             spelled = key_node.text or ""
-            name = _resolve_key(spelled, spec)
+            name = resolve_key(spelled, spec)
             if name is None:
                 self._unknown_key(key_node, spec)
                 continue
@@ -119,7 +119,7 @@ class _Normaliser:
                                      {"key": spelled, "hint": hint}))
 
 
-def _resolve_key(spelled: str, spec: dict[str, K.Key]) -> str | None:
+def resolve_key(spelled: str, spec: dict[str, K.Key]) -> str | None:
     if spelled in spec:
         return spelled
     for key in spec.values():

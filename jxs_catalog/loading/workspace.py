@@ -90,11 +90,15 @@ def _load(file: Path, root: Path, kind: str, context: dict[str, Any], data: byte
     return loaded
 
 
-def load_file(file: Path, root: Path, data: bytes | None = None) -> Loaded[Any]:
-    """Validate one file (or the given bytes standing for it) in the workspace's context."""
+def extra_channels(root: Path) -> tuple[str, ...]:
+    """The channels jxs.yaml adds to the standard list (none when it cannot be read)."""
     settings = load_settings(root)
-    extra = settings.model.channels if settings and settings.model else ()
-    return _load(file, root, kind_of_file(file, root), {"extra_channels": extra}, data)
+    return tuple(settings.model.channels) if settings and settings.model else ()
+
+
+def load_file(file: Path, root: Path, data: bytes | None = None, channels: tuple[str, ...] = ()) -> Loaded[Any]:
+    """Validate one file (or the given bytes standing for it) in the workspace's context."""
+    return _load(file, root, kind_of_file(file, root), {"extra_channels": channels}, data)
 
 
 def source_files(root: Path) -> list[Path]:
