@@ -6,7 +6,7 @@ is produced in the reader's language only when it is reported.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -46,7 +46,7 @@ class DiagnosticList:
     def extend(self, diags: Iterable[Diagnostic]) -> None:
         self._items.extend(diags)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Diagnostic]:
         return iter(self._items)
 
     def __len__(self) -> int:

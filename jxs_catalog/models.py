@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
@@ -56,7 +57,7 @@ def _texts(value: Any) -> tuple[str, ...]:
     return tuple(value)  # each element is checked by the Text annotation below
 
 
-def _choices(canonical: tuple[str, ...], variants: dict[str, str]):  # type: ignore[no-untyped-def]
+def _choices(canonical: tuple[str, ...], variants: dict[str, str]) -> Callable[[Any], tuple[str, ...]]:
     def check(value: Any) -> tuple[str, ...]:
         if isinstance(value, dict):
             raise PydanticCustomError("JXS105", "list", {"found": _kind(value)})

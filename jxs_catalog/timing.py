@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 
 
@@ -22,7 +22,7 @@ class Stopwatch:
             self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
 
 
-def measure(clock: Stopwatch | None, stage: str):  # type: ignore[no-untyped-def]
+def measure(clock: Stopwatch | None, stage: str) -> AbstractContextManager[None]:
     """clock.measure(stage), or nothing when no one is timing."""
     return clock.measure(stage) if clock is not None else _nothing()
 
