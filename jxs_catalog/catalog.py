@@ -57,6 +57,7 @@ class CompiledItem:
     levels: tuple[str, ...]
     reason: str | None = None
     note: str | None = None
+    applies_to: tuple[str, ...] | None = None  # 村, 社区 or both; None: both
     origin: Origin = "standard"
     source: str = ""  # the file (and line) the item was defined in
     line: int = 0
@@ -67,7 +68,7 @@ class CompiledItem:
         # village lists copy every village-level item once per village.
         return CompiledItem(self.domain, self.category, self.name, self.content, self.basis, self.time_limit,
                             subject, self.method, self.channels, self.audience, self.levels, self.reason,
-                            self.note, self.origin, self.source, self.line)
+                            self.note, self.applies_to, self.origin, self.source, self.line)
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -82,8 +83,13 @@ class CompiledItem:
             "content": self.content, "basis": list(self.basis), "time_limit": self.time_limit,
             "subject": self.subject, "method": list(self.method), "channels": list(self.channels),
             "audience": list(self.audience), "levels": list(self.levels),
-            "reason": self.reason, "note": self.note, "origin": self.origin,
+            "reason": self.reason, "note": self.note,
+            "applies_to": list(self.applies_to) if self.applies_to is not None else None, "origin": self.origin,
         }
+
+    def applies_to_kind(self, kind: str) -> bool:
+        """Whether a village list of this kind (村 or 社区) carries the item."""
+        return "村级" in self.levels and (self.applies_to is None or kind in self.applies_to)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +113,18 @@ class Section:
     reference: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class VillageRef:
+    """A village or community as its township lists it."""
+
+    name: str
+    code: str | None
+    kind: str  # 村 or 社区
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"name": self.name, "code": self.code, "kind": self.kind}
+
+
 @dataclass(slots=True)
 class Catalog:
     scope: Scope
@@ -119,7 +137,8 @@ class Catalog:
     code: str | None = None
     sections: list[Section] = field(default_factory=list)
     adjustments: list[Adjustment] = field(default_factory=list)
-    villages: list[str] = field(default_factory=list)
+    villages: list[VillageRef] = field(default_factory=list)
+    kind: str | None = None  # a village list's 村 or 社区
 
     @property
     def items(self) -> list[CompiledItem]:
@@ -130,8 +149,11 @@ class Catalog:
         return sum(len(s.items) for s in self.sections)
 
 
-def village_id(township_id: str, village: str) -> str:
-    """A stable ASCII id for a village page: the township's id and a short hash of the name."""
+def village_id(township_id: str, village: str, code: str | None = None) -> str:
+    """A stable ASCII id for a village page: its statistical code, or else the township's id
+    and a short hash of the name."""
+    if code:
+        return code
     digest = hashlib.sha1(village.encode("utf-8")).hexdigest()[:8]
     return f"{township_id}-{digest}"
 

@@ -114,6 +114,7 @@ def _township_rules(result: Result, county_code: str | None) -> list[Diagnostic]
     assert compiled is not None
     by_name = {c.name: c for c in compiled.townships}
     codes: dict[str, str] = {}
+    village_codes: dict[str, str] = {}
     town_names = [t.model.name for t in result.workspace.valid_townships if t.model]
     pilot_domains = [d.model for d in result.workspace.valid_domains
                      if d.model and d.model.name in PILOT_DOMAINS and _claims_township(d.model)]
@@ -128,6 +129,7 @@ def _township_rules(result: Result, county_code: str | None) -> list[Diagnostic]
             if town.code in codes:
                 out.append(Diagnostic("JXS208", lf.path, line, col, {"value": town.code, "other": codes[town.code]}))
             codes.setdefault(town.code, lf.path)
+        out.extend(_village_codes(lf, village_codes))
         if catalog is None:
             continue
         present = {s.domain for s in catalog.sections}
@@ -137,6 +139,28 @@ def _township_rules(result: Result, county_code: str | None) -> list[Diagnostic]
                 out.append(Diagnostic("JXS201", lf.path, *lf.positions.of(("name",)),
                                       {"township": town.name, "domain": dom.name}))
         out.extend(_foreign_names(lf, town_names, _own_county_names(result)))
+    return out
+
+
+def _village_codes(lf: Loaded[Township], seen: dict[str, str]) -> list[Diagnostic]:
+    """Each village code lies inside its township's code and is used once in the county."""
+    town = lf.model
+    assert town is not None
+    out: list[Diagnostic] = []
+    prefix = town.code[:9] if town.code and re.fullmatch(r"\d{12}", town.code) else None
+    for i, village in enumerate(town.villages):
+        code = village.code
+        if code is None or not re.fullmatch(r"\d{12}", code):
+            continue  # a malformed code is already reported by validation
+        line, col = lf.positions.of(("villages", i, "code"))
+        if prefix and not code.startswith(prefix):
+            out.append(Diagnostic("JXS213", lf.path, line, col,
+                                  {"name": village.name, "value": code, "township": town.name, "prefix": prefix}))
+        if code in seen:
+            out.append(Diagnostic("JXS214", lf.path, line, col, {"name": village.name, "value": code,
+                                                                  "other": seen[code]}))
+        else:
+            seen[code] = f"{lf.path}（{village.name}）"
     return out
 
 

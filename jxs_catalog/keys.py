@@ -34,6 +34,7 @@ ITEM_KEYS = _keys(
     Key("levels", ("公开层级", "层级"), "公开层级", "levels", True),
     Key("reason", ("理由",), "不主动公开的理由", "reason"),
     Key("note", ("备注",), "备注", "note"),
+    Key("applies_to", ("适用于", "适用范围"), "适用的村级组织（村、社区）", "applies to (村, 社区)"),
 )
 
 # A change names the item it changes; every element it sets is optional.
@@ -67,6 +68,12 @@ CHANGE_KEYS = _keys(
 
 ADDITION_KEYS = {"domain": Key("domain", ("领域",), "领域", "domain", True), **ITEM_KEYS}
 
+VILLAGE_KEYS = _keys(
+    Key("name", ("名称",), "村（社区）名称", "village name", True),
+    Key("code", ("区划代码",), "统计用区划代码（12位）", "division code (12 digits)"),
+    Key("kind", ("类型",), "类型（村或社区）", "kind (村 or 社区)"),
+)
+
 TOWNSHIP_KEYS = _keys(
     Key("name", ("名称", "乡镇"), "乡镇名称", "township name", True),
     Key("code", ("区划代码", "代码"), "统计用区划代码（12位）", "division code (12 digits)"),
@@ -97,6 +104,7 @@ SETTINGS_KEYS = _keys(
 # Nested mappings: (parent table, key) -> (child table, is a list of mappings)
 NESTED: dict[tuple[str, str], tuple[str, bool]] = {
     ("domain", "items"): ("item", True),
+    ("township", "villages"): ("village", True),
     ("township", "exclusions"): ("exclusion", True),
     ("township", "changes"): ("change", True),
     ("township", "additions"): ("addition", True),
@@ -112,6 +120,7 @@ TABLES: dict[str, dict[str, Key]] = {
     "change": CHANGE_KEYS,
     "addition": ADDITION_KEYS,
     "township": TOWNSHIP_KEYS,
+    "village": VILLAGE_KEYS,
     "site": SITE_KEYS,
     "settings": SETTINGS_KEYS,
 }

@@ -11,7 +11,7 @@ import dataclasses
 import difflib
 from dataclasses import dataclass, field
 
-from jxs_catalog.catalog import Adjustment, Catalog, CompiledItem, Section, domain_sort_key, village_id
+from jxs_catalog.catalog import Adjustment, Catalog, CompiledItem, Section, VillageRef, domain_sort_key, village_id
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.models import Change, Domain, Exclusion, Item, Settings, Township, village_body
 from jxs_catalog.validation import Loaded
@@ -34,7 +34,7 @@ def _compiled(item: Item, domain: str, subject: str, source: str, line: int) -> 
         domain=domain, category=item.category, name=item.name, content=item.content,
         basis=item.basis, time_limit=item.time_limit, subject=subject, method=item.method,
         channels=item.channels, audience=item.audience, levels=item.levels,
-        reason=item.reason, note=item.note, source=source, line=line,
+        reason=item.reason, note=item.note, applies_to=item.applies_to, source=source, line=line,
     )
 
 
@@ -92,7 +92,8 @@ def _merge_township(settings: Settings, ordered: list[Loaded[Domain]],
     assert town is not None
     pos, path = loaded.positions, loaded.path
     catalog = Catalog("township", loaded.stem, town.name, f"{town.name}{settings.title}", town.body,
-                      township=town.name, township_id=loaded.stem, code=town.code, villages=list(town.villages))
+                      township=town.name, township_id=loaded.stem, code=town.code,
+                      villages=[VillageRef(v.name, v.code, v.kind) for v in town.villages])
     # Township items per domain, keyed by (category, name), in the county's order.
     sections = {domain: {key: item if own else item.with_subject(town.body) for key, (item, own) in items.items()}
                 for domain, items in standard.items()}
@@ -123,6 +124,10 @@ def _merge_township(settings: Settings, ordered: list[Loaded[Domain]],
             diags.append(Diagnostic("JXS114", path, line, col, {"problem": {
                 "zh": "调整后的公开层级必须包含“乡级”；要从本乡目录中去掉该事项，请写在 exclusions（排除）里并说明理由。",
                 "en": "Changed levels must keep 乡级; to drop the item, write an exclusion with a reason."}}))
+            continue
+        if "applies_to" in patch and "村级" not in patch.get("levels", sections[domain][key].levels):
+            line, col = pos.of(("changes", i, "set", "applies_to"))
+            diags.append(Diagnostic("JXS124", path, line, col, {"name": key[1]}))
             continue
         sections[domain][key] = dataclasses.replace(sections[domain][key], origin="changed", source=path,
                                                     line=locate("changes", i)[0], **patch)
@@ -204,14 +209,18 @@ def _missing_item(dl: Loaded[Domain], ref: str, path: str, line: int, col: int, 
 def _villages(town: Catalog) -> list[Catalog]:
     out: list[Catalog] = []
     assert town.township_id is not None
+    # The township's 村级 items for each kind of list, filtered once rather than once per village.
+    by_kind: dict[str, list[tuple[Section, list[CompiledItem]]]] = {}
+    for kind in {v.kind for v in town.villages}:
+        by_kind[kind] = [(s, kept) for s in town.sections
+                         if (kept := [it for it in s.items if it.applies_to_kind(kind)])]
     for village in town.villages:
-        body = village_body(village)
-        cat = Catalog("village", village_id(town.township_id, village), village,
-                      f"{town.name}{village}村（居）务公开清单", body, township=town.name,
-                      township_id=town.township_id)
-        for section in town.sections:
-            items = [it.with_subject(body) for it in section.items if "村级" in it.levels]
-            if items:
-                cat.sections.append(Section(section.domain, section.domain_id, items, section.reference))
+        body = village_body(village.name, village.kind)
+        cat = Catalog("village", village_id(town.township_id, village.name, village.code), village.name,
+                      f"{town.name}{village.name}村（居）务公开清单", body, township=town.name,
+                      township_id=town.township_id, code=village.code, kind=village.kind)
+        for section, kept in by_kind[village.kind]:
+            cat.sections.append(Section(section.domain, section.domain_id, [it.with_subject(body) for it in kept],
+                                        section.reference))
         out.append(cat)
     return out

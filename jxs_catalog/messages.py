@@ -202,6 +202,19 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "村（社区）“{name}”在本乡镇重复列出（第一次在第 {first_line} 行）。",
         "The village '{name}' is listed twice in this township (first at line {first_line}).",
     ),
+    "JXS124": (
+        "applies-to-without-village",
+        "事项“{name}”写了 applies_to（适用于），但公开层级没有“村级”。applies_to 只说明村级事项适用于村还是社区，"
+        "请在公开层级中加上“村级”，或删去 applies_to。",
+        "The item '{name}' has applies_to but not 村级 among its levels: applies_to only says whether a 村级 item "
+        "concerns 村 or 社区. Add 村级 or remove applies_to.",
+    ),
+    "JXS125": (
+        "village-kind-name",
+        "“{name}”的类型写成了“{kind}”，但名称看起来是{looks}。请核对 kind（类型）：村民委员会写“村”，社区居民委员会写“社区”。",
+        "'{name}' is given the kind {kind} but its name looks like a {looks_en}. Check 'kind': 村 for a 村民委员会, "
+        "社区 for a 居民委员会.",
+    ),
     # --- whole-workspace checks (JXS2xx) ---
     "JXS201": (
         "domain-unaccounted",
@@ -242,6 +255,17 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "duplicate-code",
         "区划代码“{value}”与 {other} 重复。每个乡镇的代码是唯一的。",
         "The code '{value}' is also used by {other}. Codes are unique.",
+    ),
+    "JXS213": (
+        "village-code-outside-township",
+        "村（社区）“{name}”的区划代码“{value}”不属于{township}（应以 {prefix} 开头）。请对照统计用区划代码核对。",
+        "The code '{value}' of '{name}' is not inside {township} (it must start with {prefix}). Check it against "
+        "the statistical division codes.",
+    ),
+    "JXS214": (
+        "duplicate-village-code",
+        "村（社区）“{name}”的区划代码“{value}”已用于 {other}。每个村（社区）的代码在全县是唯一的。",
+        "The code '{value}' of '{name}' is also used by {other}. Village codes are unique in the county.",
     ),
     "JXS209": (
         "review-stale",

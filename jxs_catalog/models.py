@@ -108,6 +108,16 @@ Methods = Annotated[tuple[str, ...], BeforeValidator(_choices(vocab.METHODS, voc
 Audiences = Annotated[tuple[str, ...], BeforeValidator(_choices(vocab.AUDIENCES, vocab.AUDIENCE_VARIANTS))]
 Levels = Annotated[tuple[str, ...], BeforeValidator(_choices(vocab.LEVELS, vocab.LEVEL_VARIANTS))]
 Channels = Annotated[tuple[str, ...], BeforeValidator(_channels)]
+Kinds = Annotated[tuple[str, ...], BeforeValidator(_choices(vocab.VILLAGE_KINDS, {}))]
+
+
+def _kind_value(value: Any) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError("JXS104", "text", {"found": _kind(value), "hint": ""})
+    return _choices(vocab.VILLAGE_KINDS, {})(value)[0]
+
+
+Kind = Annotated[str, BeforeValidator(_kind_value)]
 
 
 def _date(value: Any) -> str:
@@ -143,6 +153,7 @@ class Item(_Frozen):
     levels: Levels
     reason: Text | None = None
     note: Text | None = None
+    applies_to: Kinds | None = None  # which village lists carry a 村级 item; absent: both kinds
 
     @model_validator(mode="after")
     def _reason_for_on_application(self) -> Item:
@@ -150,6 +161,8 @@ class Item(_Frozen):
             raise PydanticCustomError("JXS109", "reason", {})
         if "村级" in self.levels and "乡级" not in self.levels:
             raise PydanticCustomError("JXS116", "levels", {"name": self.name})
+        if self.applies_to is not None and "村级" not in self.levels:
+            raise PydanticCustomError("JXS124", "applies_to", {"name": self.name})
         return self
 
 
@@ -166,6 +179,7 @@ class ItemPatch(_Frozen):
     levels: Levels | None = None
     reason: Text | None = None
     note: Text | None = None
+    applies_to: Kinds | None = None
 
 
 class Domain(_Frozen):
@@ -203,11 +217,32 @@ class Addition(Item):
         return self
 
 
+def _village_entry(value: Any) -> Any:
+    """A bare name is a village with its kind read from the name."""
+    if isinstance(value, str):
+        value = {"name": value}
+    if isinstance(value, dict) and value.get("kind") is None and isinstance(value.get("name"), str):
+        value = {**value, "kind": kind_from_name(value["name"])}
+    return value
+
+
+def kind_from_name(name: str) -> str:
+    return "社区" if name.strip().endswith("社区") else "村"
+
+
+class Village(_Frozen):
+    """A 村 or 社区 of a township: each gets its own disclosure list."""
+
+    name: Text
+    code: Text | None = None
+    kind: Kind
+
+
 class Township(_Frozen):
     name: Text
     code: Text | None = None
     subject: Text | None = None
-    villages: tuple[Text, ...] = ()
+    villages: tuple[Annotated[Village, BeforeValidator(_village_entry)], ...] = ()
     reviewed: Date | None = None
     note: Text | None = None
     exclusions: tuple[Exclusion, ...] = ()
@@ -234,8 +269,6 @@ class Settings(_Frozen):
     site: SiteOptions = SiteOptions()
 
 
-def village_body(village: str) -> str:
-    """The committee that publishes a village's list."""
-    if village.endswith("社区"):
-        return f"{village}居民委员会"
-    return f"{village}村民委员会"
+def village_body(village: str, kind: str) -> str:
+    """The committee that publishes a village's list: 林坪村村民委员会, 滨河社区居民委员会."""
+    return f"{village}{'居民委员会' if kind == '社区' else '村民委员会'}"

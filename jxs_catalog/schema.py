@@ -25,7 +25,9 @@ def _one_or_many(item: dict[str, Any]) -> dict[str, Any]:
 def _value_schema(table: str, key: str) -> dict[str, Any]:
     nested = K.NESTED.get((table, key))
     if nested is not None:
-        ref = {"$ref": f"#/$defs/{nested[0]}"}
+        ref: dict[str, Any] = {"$ref": f"#/$defs/{nested[0]}"}
+        if (table, key) == ("township", "villages"):  # a bare name, or name with code and kind
+            ref = {"oneOf": [_TEXT, ref]}
         return {"type": "array", "items": ref} if nested[1] else ref
     if key == "basis":
         return _one_or_many(_TEXT)
@@ -42,12 +44,16 @@ def _value_schema(table: str, key: str) -> dict[str, Any]:
             {"type": "string", "description": "jxs.yaml 中 channels 增加的本县渠道"},
         ]}
         return {"type": "array", "minItems": 1, "items": choice}
-    if key in ("channels", "villages"):
+    if key == "channels":
         return {"type": "array", "items": _TEXT}
+    if key == "applies_to":
+        return _one_or_many({"enum": list(vocab.VILLAGE_KINDS)})
+    if key == "kind":
+        return {"enum": list(vocab.VILLAGE_KINDS)}
     if key == "reviewed":
         return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if key == "code":
-        return {"type": "string", "pattern": r"^\d{12}$" if table == "township" else r"^\d{6}$"}
+        return {"type": "string", "pattern": r"^\d{12}$" if table in ("township", "village") else r"^\d{6}$"}
     if key == "base_url":
         return {"type": "string", "pattern": "^https?://"}
     return dict(_TEXT)

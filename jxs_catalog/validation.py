@@ -15,9 +15,9 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from jxs_catalog import keys as K
-from jxs_catalog.diagnostics import Diagnostic
+from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.loading.yamltree import YMap, YNode, YScalar, YSeq, kind_of
-from jxs_catalog.models import Domain, Settings, Township
+from jxs_catalog.models import Domain, Settings, Township, kind_from_name
 
 Path = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -150,7 +150,7 @@ _BUILTIN_CODES = {
     "too_short": "JXS106",
 }
 # Errors raised by a model validator belong to one key of that model.
-_MODEL_LEVEL_KEY = {"JXS109": "method", "JXS115": "levels", "JXS116": "levels"}
+_MODEL_LEVEL_KEY = {"JXS109": "method", "JXS115": "levels", "JXS116": "levels", "JXS124": "applies_to"}
 
 
 def _table_for(path: Path, root_table: str) -> str:
@@ -268,10 +268,20 @@ def _township_rules(town: Township, file: str, pos: Positions) -> list[Diagnosti
     first: dict[str, int] = {}
     for i, village in enumerate(town.villages):
         line, col = pos.of(("villages", i))
-        if village in first:
-            out.append(Diagnostic("JXS123", file, line, col, {"name": village, "first_line": first[village]}))
+        if village.name in first:
+            out.append(Diagnostic("JXS123", file, line, col, {"name": village.name, "first_line": first[village.name]}))
         else:
-            first[village] = line
+            first[village.name] = line
+        if village.code is not None and not re.fullmatch(r"\d{12}", village.code):
+            line, col = pos.of(("villages", i, "code"))
+            out.append(Diagnostic("JXS111", file, line, col, {"value": village.code, "digits": 12, "extra": {
+                "zh": "（村级统计用区划代码，例如 622927100001，请加引号）", "en": " (e.g. \"622927100001\")"}}))
+        if village.kind != kind_from_name(village.name) and village.name.endswith(("村", "社区")):
+            line, col = pos.of(("villages", i, "kind"))
+            looks = kind_from_name(village.name)
+            out.append(Diagnostic("JXS125", file, line, col, {
+                "name": village.name, "kind": village.kind, "looks": looks,
+                "looks_en": "村 (village)" if looks == "村" else "社区 (community)"}, Severity.WARNING))
     return out
 
 

@@ -8,6 +8,8 @@ from collections.abc import Iterable, Sequence
 METHODS: tuple[str, ...] = ("主动", "依申请")
 AUDIENCES: tuple[str, ...] = ("全社会", "特定群体")
 LEVELS: tuple[str, ...] = ("县级", "乡级", "村级")
+# The two kinds of village-level committee: a 村 (村民委员会) and a 社区 (居民委员会).
+VILLAGE_KINDS: tuple[str, ...] = ("村", "社区")
 
 # The standard checklist, in the order the published tables print it.
 STANDARD_CHANNELS: tuple[str, ...] = (

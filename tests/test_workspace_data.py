@@ -52,7 +52,7 @@ def test_the_17_townships_by_name_and_code(result) -> None:  # type: ignore[no-u
 
 
 def test_villages_only_from_the_reference(result) -> None:  # type: ignore[no-untyped-def]
-    villages = {t.model.name: t.model.villages for t in result.workspace.townships}
+    villages = {t.model.name: tuple(v.name for v in t.model.villages) for t in result.workspace.townships}
     assert villages["柳沟乡"] == ("柳沟村",)
     assert len(villages["居集镇"]) == 10
     assert villages["大河家镇"] == ()

@@ -13,7 +13,7 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("domain", "领域"), ("category", "一级事项"), ("name", "二级事项"), ("content", "公开内容（要素）"),
     ("basis", "公开依据"), ("time_limit", "公开时限"), ("subject", "公开主体"), ("channels", "公开渠道和载体"),
     ("audience", "公开对象"), ("method", "公开方式"), ("levels", "公开层级"), ("reason", "不主动公开理由"),
-    ("note", "备注"), ("origin", "来源"),
+    ("note", "备注"), ("applies_to", "适用于"), ("origin", "来源"),
 )
 ORIGIN_ZH = {"standard": "县级标准", "changed": "本级调整", "added": "本级新增"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -33,6 +33,7 @@ def catalog_dict(catalog: Catalog, build_date: str) -> dict[str, Any]:
         "subject": catalog.subject,
         "township": catalog.township,
         "code": catalog.code,
+        "kind": catalog.kind,
         "date": build_date,
         "item_count": catalog.item_count,
         "sections": [
@@ -44,7 +45,7 @@ def catalog_dict(catalog: Catalog, build_date: str) -> dict[str, Any]:
             {"kind": a.kind, "domain": a.domain, "item": a.item, "reason": a.reason, "changed": list(a.changed)}
             for a in catalog.adjustments
         ],
-        "villages": catalog.villages,
+        "villages": [v.as_dict() for v in catalog.villages],
     }
 
 
@@ -53,7 +54,7 @@ def _json_item(it: CompiledItem) -> dict[str, object]:
     return {"category": it.category, "name": it.name, "content": it.content, "basis": it.basis,
             "time_limit": it.time_limit, "subject": it.subject, "method": it.method, "channels": it.channels,
             "audience": it.audience, "levels": it.levels, "reason": it.reason, "note": it.note,
-            "origin": it.origin}
+            "applies_to": it.applies_to, "origin": it.origin}
 
 
 def to_json(catalog: Catalog, build_date: str) -> bytes:
@@ -65,7 +66,8 @@ def _csv_row(item: CompiledItem) -> list[str]:
     """One item in CSV_COLUMNS order; lists joined as a reader of the published table expects."""
     cells = [item.domain, item.category, item.name, item.content, "\n".join(item.basis), item.time_limit,
              item.subject, "、".join(item.channels), "、".join(item.audience), "、".join(item.method),
-             "、".join(item.levels), item.reason or "", item.note or "", ORIGIN_ZH[item.origin]]
+             "、".join(item.levels), item.reason or "", item.note or "", "、".join(item.applies_to or ()),
+             ORIGIN_ZH[item.origin]]
     return [neutralise(c) if c[:1] in _RISKY else c for c in cells]
 
 

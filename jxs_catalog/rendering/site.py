@@ -95,14 +95,15 @@ def _downloads(cat: Catalog, prefix: str) -> list[dict[str, str]]:
 
 
 # Stand-ins that autoescaping leaves as they are and no catalog text contains.
-_NAME, _SUBJECT, _ID = "JXSVILLAGENAME0x7", "JXSVILLAGESUBJECT0x7", "jxsvillageid0x7"
+_NAME, _SUBJECT, _ID, _CODE = "JXSVILLAGENAME0x7", "JXSVILLAGESUBJECT0x7", "jxsvillageid0x7", "JXSVILLAGECODE0x7"
 
 
 def _stand_in(village: Catalog) -> Catalog:
     sections = [Section(s.domain, s.domain_id, [it.with_subject(_SUBJECT) for it in s.items], s.reference)
                 for s in village.sections]
     return Catalog("village", _ID, _NAME, village.title.replace(village.name, _NAME, 1), _SUBJECT,
-                   township=village.township, township_id=village.township_id, sections=sections)
+                   township=village.township, township_id=village.township_id, sections=sections,
+                   code=_CODE if village.code else None, kind=village.kind)
 
 
 class SiteRenderer:
@@ -145,13 +146,13 @@ class SiteRenderer:
     def village_page(self, village: Catalog) -> bytes:
         """Villages of one township list the same items: the page is rendered once per township
         with stand-ins for the village's name, id and committee, which are then filled in."""
-        key = (village.township_id, tuple(it.key for it in village.items))
+        key = (village.township_id, village.kind, village.code is None, tuple(it.key for it in village.items))
         proto = self._village_protos.get(key)
         if proto is None:
             proto = self._village_html(_stand_in(village)).decode("utf-8")
             self._village_protos = {key: proto}  # one township at a time: memory stays flat
         html = (proto.replace(_NAME, str(escape(village.name))).replace(_SUBJECT, str(escape(village.subject)))
-                .replace(_ID, village.id))
+                .replace(_ID, village.id).replace(_CODE, village.code or ""))
         return html.encode("utf-8")
 
     def _village_html(self, village: Catalog) -> bytes:
