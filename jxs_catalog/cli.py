@@ -76,6 +76,12 @@ def _reporting(func: F) -> F:
     return func
 
 
+def _force(func: F) -> F:
+    return click.option("--force", is_flag=True, help=_t(
+        "允许覆盖已存在的文件（默认不覆盖不是 jxs 刚写的文件）",
+        "overwrite existing files (by default jxs never overwrites a file it did not write)"))(func)
+
+
 def _options(kw: dict[str, Any]) -> Options:
     group = click.get_current_context().find_root().obj or {}
     opts = Options(root=kw.pop("root", None), lang=kw.pop("lang", None) or group.get("lang") or LANG,
@@ -131,12 +137,12 @@ def _guard(opts: Options, body: Callable[[], int]) -> NoReturn:
     sys.exit(code)
 
 
-def _report(opts: Options, diags: list[Any], files: int) -> int:
+def _report(opts: Options, diags: list[Any], files: int, err: bool = False) -> int:
     from jxs_catalog.diagnostics import DiagnosticList
     from jxs_catalog.reporters import REPORTERS
     dl = DiagnosticList(diags)
     ordered = dl.sorted()
-    click.echo(REPORTERS[opts.fmt](ordered, files, opts.lang))
+    click.echo(REPORTERS[opts.fmt](ordered, files, opts.lang), err=err)
     if any(d.code in ENVIRONMENT_CODES for d in ordered):
         return 2  # a path that cannot be read is the environment's problem, not the data's
     return 1 if dl.has_errors(opts.strict) else 0
@@ -193,14 +199,15 @@ def main() -> None:
                      "Write the JSON Schemas of domain, township and jxs.yaml files (for editors)."))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help=_t("输出目录（默认为工作区的 schemas/）", "output folder (default: the workspace's schemas/)"))
+@_force
 @_common
-def schema(out_dir: Path | None, **kw: Any) -> None:
+def schema(out_dir: Path | None, force: bool, **kw: Any) -> None:
     opts = _options(kw)
 
     def body() -> int:
         from jxs_catalog.scaffold import write_schemas
         folder = out_dir if out_dir is not None else _root(opts) / "schemas"
-        for path in write_schemas(folder):
+        for path in write_schemas(folder, force):
             click.echo(str(path))
         return 0
 
@@ -210,13 +217,14 @@ def schema(out_dir: Path | None, **kw: Any) -> None:
 @cli.command(help=_t("新建一个工作区：一个示例领域、一个示例乡镇，每个键都有中文注释。",
                      "Create a new workspace with one example domain and one example township."))
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
+@_force
 @_common
-def init(directory: Path, **kw: Any) -> None:
+def init(directory: Path, force: bool, **kw: Any) -> None:
     opts = _options(kw)
 
     def body() -> int:
         from jxs_catalog.scaffold import init_workspace
-        written = init_workspace(directory)
+        written = init_workspace(directory, force)
         for path in written:
             click.echo(str(path))
         click.echo(_t(f"已新建工作区 {directory}。下一步：cd {directory} && jxs validate && jxs build",
@@ -273,10 +281,13 @@ def build(out_dir: Path | None, **kw: Any) -> None:
                      "CSV and HTML."))
 @click.option("--report", is_flag=True, help=_t("输出覆盖情况报告", "print and write the coverage report"))
 @click.option("--report-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help=_t("报告写入的目录（默认 out/report/）", "where the report files go (default out/report/)"))
+              help=_t("报告写入的目录（默认工作区的 reports/；不放在 out/ 里，下次生成不会删掉它）",
+                      "where the report files go (default the workspace's reports/, outside out/ so a build "
+                      "does not delete it)"))
+@_force
 @_reporting
 @_common
-def check(report: bool, report_dir: Path | None, **kw: Any) -> None:
+def check(report: bool, report_dir: Path | None, force: bool, **kw: Any) -> None:
     opts = _options(kw)
 
     def body() -> int:
@@ -286,7 +297,7 @@ def check(report: bool, report_dir: Path | None, **kw: Any) -> None:
         code = _report(opts, result.diagnostics, result.files)
         if report and result.coverage is not None:
             from jxs_catalog.terminal import write_coverage
-            write_coverage(result.coverage, report_dir or root / "out" / "report", opts.lang)
+            write_coverage(result.coverage, report_dir or root / "reports", opts.lang, force)
         return code
 
     _guard(opts, body)
@@ -308,49 +319,24 @@ def fix(paths: tuple[Path, ...], write: bool, **kw: Any) -> None:
     opts = _options(kw)
 
     def body() -> int:
-        from jxs_catalog.fixing import fix_file
-        from jxs_catalog.loading.workspace import (
-            display_path,
-            expand_paths,
-            extra_channels,
-            kind_of_file,
-            load_file,
-            source_files,
-        )
+        from jxs_catalog.fixing import fix_files
         root = _root(opts, paths)
-        channels = extra_channels(root)
-        files = expand_paths(paths) if _only(paths, root) is not None else source_files(root)
-        remaining: list[Any] = []
-        repaired = 0
-        for file in files:
-            if not file.is_file():
-                continue
-            shown = display_path(file, root)
-            result, diags = fix_file(file, shown, kind_of_file(file, root))
-            if result.changed:
-                repaired += 1
-                if opts.fmt == "text":
-                    click.echo(_t(f"== {shown}：", f"== {shown}:"))
-                    for change in result.changes:
-                        click.echo("  - " + change[opts.lang if opts.lang in change else "zh"])
-                    click.echo(result.unified_diff(), nl=False)
-                if write:
-                    tmp = file.with_name(f".{file.name}.jxs-fix")
-                    tmp.write_bytes(result.fixed_bytes())
-                    os.replace(tmp, file)
-                data = result.fixed_bytes()
-            else:
-                data = None
-            remaining.extend(diags if diags else load_file(file, root, data, channels).diagnostics)
+        run = fix_files(root, _only(paths, root), write)
         if opts.fmt == "text":
+            for result in run.repaired:
+                click.echo(_t(f"== {result.display}：", f"== {result.display}:"))
+                for change in result.changes:
+                    click.echo("  - " + change[opts.lang if opts.lang in change else "zh"])
+                click.echo(result.unified_diff(), nl=False)
+            repaired = len(run.repaired)
             if repaired and not write:
                 click.echo(_t(f"可以修复 {repaired} 个文件。确认无误后加 --write 写入。",
                               f"{repaired} files can be repaired. Add --write to apply."))
             elif repaired:
                 click.echo(_t(f"已修复 {repaired} 个文件。", f"Repaired {repaired} files."))
-            elif not remaining:
+            elif not run.diagnostics:
                 click.echo(_t("没有需要修复的地方。", "Nothing to repair."))
-        return _report(opts, remaining, len(files))
+        return _report(opts, run.diagnostics, run.files)
 
     _guard(opts, body)
 
@@ -367,8 +353,9 @@ def fix(paths: tuple[Path, ...], write: bool, **kw: Any) -> None:
               help=_t("输出格式", "output format"))
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help=_t("写入文件而不是显示", "write to a file instead of the screen"))
+@_force
 @_common
-def diff(a: str, b: str, output: Path | None, **kw: Any) -> None:
+def diff(a: str, b: str, output: Path | None, force: bool, **kw: Any) -> None:
     opts = _options(kw)
 
     def body() -> int:
@@ -379,7 +366,8 @@ def diff(a: str, b: str, output: Path | None, **kw: Any) -> None:
         renderers = {"text": render_text, "json": render_json, "markdown": render_markdown}
         text = renderers[opts.fmt](result, opts.lang)
         if output is not None:
-            output.write_text(text, encoding="utf-8")
+            from jxs_catalog.writing import write_text
+            write_text(output, text, may_replace=force)
         else:
             click.echo(text, nl=not text.endswith("\n"))
         return 1 if result.has_errors else 0
@@ -399,11 +387,12 @@ def diff(a: str, b: str, output: Path | None, **kw: Any) -> None:
               help=_t("输出的 .yaml 文件；工作簿有多个领域时给一个文件夹。不给时显示在屏幕上",
                       "the .yaml file to write; a folder when the workbook holds several domains"))
 @click.option("--sheet", default=None, help=_t("只读这个工作表", "read only this sheet"))
+@_force
 @click.option("--domain", default=None, help=_t("领域名称（默认从标题或工作表名识别）",
                                                 "the domain's name (default: from the title or sheet)"))
 @_reporting
 @_common
-def import_(file: Path, output: Path | None, sheet: str | None, domain: str | None, **kw: Any) -> None:
+def import_(file: Path, output: Path | None, sheet: str | None, domain: str | None, force: bool, **kw: Any) -> None:
     opts = _options(kw)
 
     def body() -> int:
@@ -414,7 +403,7 @@ def import_(file: Path, output: Path | None, sheet: str | None, domain: str | No
             from jxs_catalog.errors import UsageProblem
             raise UsageProblem("no-such-path", str(file))
         result = import_workbook(file, sheet, domain, extra_channels=extra)
-        written, diags, stdout = write_imported(result, file, output, extra)
+        written, diags, stdout = write_imported(result, file, output, extra, force)
         if stdout:
             click.echo(stdout, nl=False)
         for path in written:
@@ -422,7 +411,8 @@ def import_(file: Path, output: Path | None, sheet: str | None, domain: str | No
         if not result.domains:
             click.echo(_t("没有读到任何目录表，没有写入文件。", "No catalog table was read; nothing was written."),
                        err=True)
-        return _report(opts, diags, 1)
+        # With the YAML on standard output (`> x.yaml`), everything else goes to standard error.
+        return _report(opts, diags, 1, err=bool(stdout))
 
     _guard(opts, body)
 

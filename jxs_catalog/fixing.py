@@ -17,9 +17,18 @@ from pathlib import Path
 from jxs_catalog import keys as K
 from jxs_catalog import vocab
 from jxs_catalog.diagnostics import Diagnostic
-from jxs_catalog.loading.source import decode, parse_bytes
+from jxs_catalog.loading.source import decode, mixed_lines, parse_bytes, read_limited
+from jxs_catalog.loading.workspace import (
+    display_path,
+    expand_paths,
+    extra_channels,
+    kind_of_file,
+    load_file,
+    source_files,
+)
 from jxs_catalog.loading.yamltree import YamlProblem, YMap, YNode, YScalar, YSeq, parse, prescan
 from jxs_catalog.validation import resolve_key
+from jxs_catalog.writing import check_all, write_file
 
 # Which vocabulary a key's values belong to, and how to normalise one value.
 _VOCAB_KEYS = {"method", "audience", "levels", "channels"}
@@ -145,11 +154,16 @@ def _canonical(key: str, value: str) -> str | None:
     return vocab.normalize_choice(value, *table)
 
 
-def fix_file(path: Path, display: str, kind: str) -> tuple[FileFix, list[Diagnostic]]:
+def fix_file(path: Path, display: str, kind: str, root: Path | None = None) -> tuple[FileFix, list[Diagnostic]]:
     """Repair one file in memory; the diagnostics say what is left for the clerk (or why not)."""
-    data = path.read_bytes()
+    data, unreadable = read_limited(path, display, root)
+    if data is None:
+        return FileFix(path, display, b"", None), unreadable
     result = FileFix(path, display, data, None)
     text, wrong = decode(data)
+    if text is None and not (wrong or "").startswith("UTF-16") and mixed_lines(data):
+        _, diags = parse_bytes(data, display)  # which lines are not UTF-8: nothing is guessed
+        return result, diags
     if text is None:
         text = _redecode(data, wrong or "")
         if text is None:
@@ -175,3 +189,39 @@ def fix_file(path: Path, display: str, kind: str) -> tuple[FileFix, list[Diagnos
         mended = "\ufeff" + mended
     result.fixed_text = mended.replace("\n", "\r\n") if crlf else mended
     return result, []
+
+
+@dataclass(slots=True)
+class FixRun:
+    """What one `jxs fix` run found: the files it can repair, and what is left for the clerk."""
+
+    repaired: list[FileFix] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+    written: bool = False
+
+
+def fix_files(root: Path, paths: list[Path] | None, write: bool) -> FixRun:
+    """Repair the files named (every source file when None); write the repairs only when asked.
+
+    Writing is all or nothing as far as jxs can tell in advance: every target is checked
+    (no links, regular files) before the first one is replaced, each one atomically.
+    """
+    channels = extra_channels(root)
+    files = expand_paths(paths) if paths is not None else source_files(root)
+    run = FixRun(files=len(files))
+    for file in files:
+        if not file.exists() and not file.is_symlink():
+            continue
+        shown = display_path(file, root)
+        result, diags = fix_file(file, shown, kind_of_file(file, root), root)
+        if result.changed:
+            run.repaired.append(result)
+        data = result.fixed_bytes() if result.changed else None
+        run.diagnostics.extend(diags if diags else load_file(file, root, data, channels).diagnostics)
+    if write and run.repaired:
+        check_all([fix.path for fix in run.repaired], may_replace=True)
+        for fix in run.repaired:
+            write_file(fix.path, fix.fixed_bytes(), may_replace=True)
+        run.written = True
+    return run

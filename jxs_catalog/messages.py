@@ -86,6 +86,24 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "“{name}”不是 .yaml 文件，已跳过。",
         "'{name}' is not a .yaml file and was skipped.",
     ),
+    "JXS016": (
+        "link-outside",
+        "这个文件是符号链接，指向工作区以外的位置，jxs 不读取它。请把文件本身复制到工作区里。",
+        "This file is a symbolic link to a place outside the workspace; jxs does not read it. Copy the file itself "
+        "into the workspace.",
+    ),
+    "JXS017": (
+        "not-a-regular-file",
+        "这不是普通文件（是设备、管道或套接字），jxs 不读取它。请换成普通的 .yaml 文本文件。",
+        "This is not a regular file (a device, a pipe or a socket); jxs does not read it. Use a plain .yaml text file.",
+    ),
+    "JXS018": (
+        "mixed-encoding",
+        "文件混用了两种编码：第 {lines} 行不是 UTF-8（像是 GBK），其余各行是 UTF-8。jxs 不猜测，不会自动转换；"
+        "请在编辑器里重新输入这些行，整个文件保存为 UTF-8。",
+        "The file mixes two encodings: line(s) {lines} are not UTF-8 (GBK, probably), the rest is UTF-8. jxs does not "
+        "guess and will not convert it; retype those lines and save the whole file as UTF-8.",
+    ),
     # --- keys and values (JXS1xx) ---
     "JXS101": (
         "unknown-key",
@@ -398,6 +416,36 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{cell}：表头下面没有任何事项，这张表未导入。",
         "{cell}: there are no items under this header; the table was not imported.",
     ),
+}
+
+# Problems of the command line or the environment (exit 2), by kind; {detail} names the path.
+PROBLEMS: dict[str, tuple[str, str]] = {
+    "file-exists": (
+        "{detail} 已存在，jxs 不覆盖不是它刚写的文件。请换一个文件名，或确认要覆盖后加 --force。",
+        "{detail} already exists; jxs does not overwrite files it did not write. Choose another name, "
+        "or add --force to overwrite.",
+    ),
+    "write-link": (
+        "{detail} 是符号链接，jxs 不通过链接写入。请直接指定链接指向的文件。",
+        "{detail} is a symbolic link; jxs does not write through links. Name the file it points to instead.",
+    ),
+    "write-not-file": (
+        "{detail} 不是普通文件（是设备、管道或文件夹），jxs 不向它写入。",
+        "{detail} is not a regular file (a device, a pipe or a folder); jxs does not write to it.",
+    ),
+    "write-failed": ("无法写入 {detail}", "Cannot write {detail}"),
+    "out-not-jxs": (
+        "输出目录 {detail} 已存在且不是空的，里面的文件不是 jxs 生成的，为避免删除它们，拒绝写入。"
+        "请换一个新的或空的目录；确认里面的文件都可以删除时加 --force。",
+        "The output directory {detail} exists, is not empty and was not made by jxs; it is refused so its "
+        "files are not deleted. Choose a new or empty folder, or add --force if everything in it may go.",
+    ),
+    "build-running": (
+        "另一个生成正在进行（输出目录 {detail}）。请等它结束后再运行 jxs build。",
+        "Another build is running (output directory {detail}). Wait for it to finish and run jxs build again.",
+    ),
+    "interrupted": ("已中断，没有写入任何文件，原来的输出保持不变。",
+                    "Interrupted; nothing was written and the previous output is unchanged."),
 }
 
 _GENERIC = ("其他问题：{problem}", "Problem: {problem}")

@@ -13,6 +13,7 @@ from typing import Any
 
 from jxs_catalog.checking import Coverage
 from jxs_catalog.rendering.coverage import cell_text, coverage_csv, coverage_html
+from jxs_catalog.writing import check_all, make_folder, write_file
 
 
 class ProgressBar:
@@ -43,18 +44,31 @@ class ProgressBar:
             self.bar.stop()
 
 
-def write_coverage(cov: Coverage, folder: Path, lang: str) -> None:
-    """Write the report as CSV and HTML, and draw it as a table on standard error."""
+REPORT_MARKER = ".jxs-reports"
+
+
+def write_coverage(cov: Coverage, folder: Path, lang: str, force: bool = False) -> None:
+    """Write the report as CSV and HTML, and draw it as a table on standard error.
+
+    The report folder is marked as jxs's when jxs first writes there; only then (or with
+    force) are earlier reports in it replaced.
+    """
     from rich.console import Console
     from rich.table import Table
 
     def t(zh: str, en: str) -> str:
         return en if lang == "en" else zh
 
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "coverage.csv").write_bytes(coverage_csv(cov))
     title = t("乡镇目录覆盖情况报告", "Township coverage report")
-    (folder / "coverage.html").write_bytes(coverage_html(cov, title, dt.date.today().isoformat()))
+    files = {folder / "coverage.csv": coverage_csv(cov),
+             folder / "coverage.html": coverage_html(cov, title, dt.date.today().isoformat())}
+    ours = force or (folder / REPORT_MARKER).is_file()
+    check_all(files, may_replace=ours)
+    make_folder(folder)
+    if not (folder / REPORT_MARKER).exists():
+        write_file(folder / REPORT_MARKER, b"jxs check --report\n")
+    for path, data in files.items():
+        write_file(path, data, may_replace=ours)
     legend = "  ".join(f"{i} {d}" for i, d in enumerate(cov.domains, 1))
     table = Table(title=title, show_lines=False, padding=(0, 1),
                   caption=t("列号对应的领域：", "Domains by column: ") + legend)

@@ -11,6 +11,7 @@ from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.importing import ImportedDomain, ImportResult, domain_yaml
 from jxs_catalog.loading.source import parse_bytes
 from jxs_catalog.validation import validate_tree
+from jxs_catalog.writing import check_all, make_folder, write_text
 
 
 def file_id(domain: ImportedDomain, taken: set[str]) -> str:
@@ -34,11 +35,12 @@ def check_written(text: str, shown: str, extra_channels: tuple[str, ...] = ()) -
     return diags + validate_tree(source.tree, "domain", shown, stem, context).diagnostics
 
 
-def write_imported(result: ImportResult, source: Path, output: Path | None, extra_channels: tuple[str, ...] = ()
-                   ) -> tuple[list[Path], list[Diagnostic], str]:
+def write_imported(result: ImportResult, source: Path, output: Path | None, extra_channels: tuple[str, ...] = (),
+                   force: bool = False) -> tuple[list[Path], list[Diagnostic], str]:
     """Write each imported domain; return the files written, all diagnostics, and text for stdout.
 
-    Nothing is written when the workbook yielded no catalog or had file-level errors.
+    Nothing is written when the workbook yielded no catalog or had file-level errors, nor when
+    a file of the same name exists (unless force): an import never overwrites a clerk's work.
     """
     diags = list(result.diagnostics)
     if not result.domains:
@@ -56,9 +58,10 @@ def write_imported(result: ImportResult, source: Path, output: Path | None, extr
     else:
         taken: set[str] = set()
         targets = [output / f"{file_id(d, taken)}.yaml" for d in result.domains]
+    check_all(targets, may_replace=force)
     for target, text in zip(targets, texts, strict=True):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="\n")
+        make_folder(target.parent)
+        write_text(target, text, may_replace=force)
         written.append(target)
         diags.extend(check_written(text, target.as_posix(), extra_channels))
     return written, diags, ""

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import codecs
 import errno
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from jxs_catalog.diagnostics import Diagnostic
+from jxs_catalog.errors import os_reason
 from jxs_catalog.loading.yamltree import YamlProblem, YNode, parse, prescan
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -66,42 +69,95 @@ def _looks_utf16(data: bytes) -> bool:
     return max(zeros_even, zeros_odd) > half * 0.4 and min(zeros_even, zeros_odd) < half * 0.1
 
 
-_OS_REASONS = {
-    errno.ELOOP: ("符号链接形成了循环（链接最终指向自己）", "a symbolic link loop"),
-    errno.ENOENT: ("文件不存在（可能是指向不存在文件的链接）", "no such file (or a dangling link)"),
-    errno.EACCES: ("没有读取权限", "permission denied"),
-    errno.EISDIR: ("这是一个文件夹，不是文件", "this is a folder, not a file"),
-    errno.EIO: ("磁盘读写错误", "an input/output error"),
-    errno.ENOSPC: ("磁盘空间已满", "no space left on the disk"),
-    errno.EROFS: ("位置是只读的", "a read-only file system"),
-    errno.EPERM: ("没有写入权限", "operation not permitted"),
-}
+SOURCE_FOLDERS = ("domains", "townships", "templates")
 
 
-def os_reason(exc: OSError) -> dict[str, str]:
-    """Why a file could not be read, in both languages."""
-    zh, en = _OS_REASONS.get(exc.errno or 0, (exc.strerror or str(exc), exc.strerror or str(exc)))
-    return {"zh": zh, "en": en}
+def workspace_areas(root: Path) -> tuple[Path, ...]:
+    """Where a source may really live: the workspace, and the source folders when they are links themselves."""
+    areas = [Path(os.path.realpath(root))]
+    for name in SOURCE_FOLDERS:
+        real = Path(os.path.realpath(root / name))
+        if not any(real == a or real.is_relative_to(a) for a in areas):
+            areas.append(real)
+    return tuple(areas)
 
 
-def read_source(file: Path, display: str) -> tuple[Source, list[Diagnostic]]:
-    """Read and parse one file; every problem comes back as a located diagnostic."""
+def read_limited(file: Path, display: str, root: Path | None = None, limit: int = MAX_BYTES
+                 ) -> tuple[bytes | None, list[Diagnostic]]:
+    """A source file's bytes, or the diagnostic that says why not.
+
+    Only regular files are read (a FIFO would block forever, a device never ends); a link
+    that leads outside the workspace is refused without a word about its target; at most
+    limit bytes are read whatever size the file claims (/dev/zero claims 0).
+    """
     try:
-        if file.is_dir():
-            return Source(display, None, None), [Diagnostic("JXS013", display, params={
+        if file.is_symlink() and root is not None:
+            real = Path(os.path.realpath(file))
+            if not any(real == a or real.is_relative_to(a) for a in workspace_areas(root)):
+                return None, [Diagnostic("JXS016", display, 1, 1)]
+        info = file.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return None, [Diagnostic("JXS013", display, params={
                 "reason": {"zh": "这是一个文件夹，不是文件", "en": "this is a folder, not a file"}})]
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            return Source(display, None, None), [Diagnostic("JXS012", display, 1, 1, {
-                "size": f"{size / 1048576:.1f} MB", "limit": f"{MAX_BYTES // 1048576} MB"})]
-        data = file.read_bytes()
-    except OSError as exc:
-        return Source(display, None, None), [Diagnostic("JXS013", display, params={"reason": os_reason(exc)})]
+        if not stat.S_ISREG(info.st_mode):
+            return None, [Diagnostic("JXS017", display, 1, 1)]
+        if info.st_size > limit:
+            return None, [_too_large(display, info.st_size, limit)]
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for something else since the check
+                return None, [Diagnostic("JXS017", display, 1, 1)]
+            chunks: list[bytes] = []
+            total = 0
+            while total <= limit:
+                chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+        finally:
+            os.close(fd)
+    except (OSError, RuntimeError) as exc:
+        error = exc if isinstance(exc, OSError) else OSError(errno.ELOOP, str(exc))
+        return None, [Diagnostic("JXS013", display, params={"reason": os_reason(error)})]
+    if total > limit:
+        return None, [_too_large(display, total, limit)]
+    return b"".join(chunks), []
+
+
+def _too_large(display: str, size: int, limit: int) -> Diagnostic:
+    return Diagnostic("JXS012", display, 1, 1, {"size": f"{size / 1048576:.1f} MB",
+                                                 "limit": f"{limit // 1048576} MB"})
+
+
+def read_source(file: Path, display: str, root: Path | None = None) -> tuple[Source, list[Diagnostic]]:
+    """Read and parse one file; every problem comes back as a located diagnostic."""
+    data, diags = read_limited(file, display, root)
+    if data is None:
+        return Source(display, None, None), diags
     return parse_bytes(data, display)
+
+
+def mixed_lines(data: bytes) -> list[int]:
+    """The lines that are not UTF-8 in a file whose other lines hold UTF-8 text beyond ASCII."""
+    bad: list[int] = []
+    utf8_text = False
+    for number, line in enumerate(data.removeprefix(codecs.BOM_UTF8).split(b"\n"), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(number)
+            continue
+        utf8_text = utf8_text or not line.isascii()
+    return bad if bad and utf8_text else []
 
 
 def parse_bytes(data: bytes, display: str) -> tuple[Source, list[Diagnostic]]:
     text, wrong = decode(data)
+    if text is None and not (wrong or "").startswith("UTF-16") and (lines := mixed_lines(data)):
+        shown = "、".join(str(n) for n in lines[:10]) + ("…" if len(lines) > 10 else "")
+        return Source(display, None, None, encoding="mixed"), [
+            Diagnostic("JXS018", display, lines[0], 1, {"lines": shown})]
     if text is None:
         return Source(display, None, None, encoding=wrong or ""), [
             Diagnostic("JXS001", display, 1, 1, {"encoding": wrong or "?"})]

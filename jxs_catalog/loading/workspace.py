@@ -14,7 +14,7 @@ from typing import Any
 
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.errors import UsageProblem
-from jxs_catalog.loading.source import parse_bytes, read_source
+from jxs_catalog.loading.source import parse_bytes, read_limited, read_source
 from jxs_catalog.models import Domain, Settings, Township
 from jxs_catalog.timing import Stopwatch, measure
 from jxs_catalog.validation import Loaded, Positions, validate_tree
@@ -77,7 +77,7 @@ def _load(file: Path, root: Path, kind: str, context: dict[str, Any], data: byte
     shown = display_path(file, root)
     stem = file.stem
     with measure(clock, "load"):
-        source, diags = read_source(file, shown) if data is None else parse_bytes(data, shown)
+        source, diags = read_source(file, shown, root) if data is None else parse_bytes(data, shown)
     if source.tree is None:
         return Loaded(shown, stem, None, Positions(), diags)
     with measure(clock, "validate"):
@@ -128,10 +128,9 @@ def kind_of_file(file: Path, root: Path) -> str:
         return "township"
     if parent == "domains":
         return "domain"
-    try:  # outside the usual folders: a township file has no items list
-        head = file.read_text(encoding="utf-8", errors="replace")[:4000]
-    except OSError:
-        return "domain"
+    # Outside the usual folders: a township file has no items list.
+    data, _ = read_limited(file, file.name, root)
+    head = (data or b"").decode("utf-8", errors="replace")[:4000]
     return "domain" if re.search(r"^(items|事项)\s*:", head, re.M) else "township"
 
 

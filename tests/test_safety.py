@@ -1,0 +1,266 @@
+"""Nothing of the user's is lost, leaked or run (SPEC §6 "What jxs writes").
+
+Each test reproduces one way jxs used to destroy, overwrite or leak a file, or
+to crash on the environment, and checks that it no longer does.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jxs_catalog.build import run_build
+from tests.conftest import run
+
+POSIX = pytest.mark.skipif(os.name == "nt", reason="links, FIFOs and modes as on POSIX")
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
+
+
+def county_book(small: Path) -> Path:
+    assert run_build(small).written
+    return small / "out" / "xlsx" / "county.xlsx"
+
+
+# --- files a command is asked to write ---------------------------------------------------------
+
+
+def test_import_into_domains_does_not_overwrite_existing_files(small: Path) -> None:
+    book = county_book(small)
+    before = tree_hashes(small / "domains")
+    result = run("import", str(book), "-o", str(small / "domains"), "--root", str(small))
+    assert result.exit_code == 2
+    assert "已存在" in result.output and "--force" in result.output
+    assert tree_hashes(small / "domains") == before
+    forced = run("import", str(book), "-o", str(small / "domains"), "--root", str(small), "--force")
+    assert forced.exit_code == 0, forced.output
+
+
+def test_import_on_a_full_disk_keeps_the_existing_file(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    book = county_book(small)
+    target = small / "mine.yaml"
+    target.write_text("name: 我的文件\n", encoding="utf-8")
+
+    def full(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    result = run("import", str(book), "--sheet", "救灾", "-o", str(target), "--force")
+    assert result.exit_code == 2
+    assert "磁盘空间已满" in result.output
+    assert target.read_text(encoding="utf-8") == "name: 我的文件\n"
+    assert sorted(p.name for p in small.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.mark.parametrize("existing", [".gitignore", ".vscode/settings.json", "domains/shenong-butie.yaml"])
+def test_init_keeps_existing_files(tmp_path: Path, existing: str) -> None:
+    mine = tmp_path / existing
+    mine.parent.mkdir(parents=True, exist_ok=True)
+    mine.write_text("mine\n", encoding="utf-8")
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 2
+    assert existing.split("/")[-1] in result.output
+    assert mine.read_text(encoding="utf-8") == "mine\n"
+    assert not (tmp_path / "jxs.yaml").exists()  # all or nothing
+    assert run("init", str(tmp_path), "--force").exit_code == 0
+    assert mine.read_text(encoding="utf-8") != "mine\n"
+
+
+def test_diff_output_does_not_overwrite_a_source(small: Path) -> None:
+    source = small / "domains" / "jiuzai.yaml"
+    before = source.read_bytes()
+    result = run("diff", str(small), str(small), "-o", str(source))
+    assert result.exit_code == 2
+    assert source.read_bytes() == before
+
+
+def test_schema_replaces_its_own_files_but_not_others(small: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "s"
+    assert run("schema", "--root", str(small), "--out", str(folder)).exit_code == 0
+    assert run("schema", "--root", str(small), "--out", str(folder)).exit_code == 0  # its own: replaced
+    theirs = folder / "domain.schema.json"
+    theirs.write_text('{"mine": true}\n', encoding="utf-8")
+    assert run("schema", "--root", str(small), "--out", str(folder)).exit_code == 2
+    assert theirs.read_text(encoding="utf-8") == '{"mine": true}\n'
+
+
+@POSIX
+def test_written_files_keep_their_mode(small: Path) -> None:
+    (small / "domains" / "tabbed.yaml").write_bytes(b"name: \xe6\x95\x91\xe7\x81\xbe\nitems:\n\t- x: 1\n")
+    os.chmod(small / "domains" / "tabbed.yaml", 0o640)
+    run("fix", "--root", str(small), "--write", str(small / "domains" / "tabbed.yaml"))
+    assert b"\t" not in (small / "domains" / "tabbed.yaml").read_bytes()
+    assert stat.S_IMODE((small / "domains" / "tabbed.yaml").stat().st_mode) == 0o640
+
+
+# --- fix ------------------------------------------------------------------------------------
+
+
+def test_fix_leaves_a_mixed_encoding_file_byte_identical(small: Path) -> None:
+    path = small / "domains" / "jiuzai.yaml"
+    data = path.read_bytes()
+    # UTF-8 everywhere but one line saved from a GBK editor: read as GBK, the rest would turn to mojibake.
+    data = "name: 救灾\nitems:\n  - 事项: 救灾款物\n".encode() + "# 备注：旧系统导出\n".encode("gbk")
+    path.write_bytes(data)
+    result = run("fix", "--root", str(small), "--write")
+    assert path.read_bytes() == data
+    assert "JXS018" in result.output
+    assert "jiuzai.yaml:4:" in result.output
+    assert result.exit_code == 1
+
+
+@POSIX
+def test_fix_does_not_write_through_a_planted_temp_link(small: Path, tmp_path: Path) -> None:
+    victim = tmp_path / "bashrc"
+    victim.write_text("export SAFE=1\n", encoding="utf-8")
+    source = small / "domains" / "tabbed.yaml"
+    source.write_bytes(b"name: \xe6\x95\x91\xe7\x81\xbe\nitems:\n\t- x: 1\n")
+    (small / "domains" / ".tabbed.yaml.jxs-fix").symlink_to(victim)  # the name fix used to write to
+    run("fix", "--root", str(small), "--write", str(source))
+    assert victim.read_text(encoding="utf-8") == "export SAFE=1\n"
+    assert b"\t" not in source.read_bytes()
+
+
+@POSIX
+def test_fix_never_replaces_a_symlinked_source(small: Path) -> None:
+    real = small / "domains" / "real.yaml"
+    real.write_bytes(b"name: \xe6\x95\x91\xe7\x81\xbe\nitems:\n\t- x: 1\n")
+    link = small / "domains" / "linked.yaml"
+    link.symlink_to("real.yaml")
+    result = run("fix", "--root", str(small), "--write", str(link))
+    assert result.exit_code == 2
+    assert link.is_symlink()
+    assert "符号链接" in result.output
+
+
+def test_fix_of_an_unreadable_file_is_not_a_crash(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = small / "domains" / "jiuzai.yaml"
+    real_open = os.open
+
+    def denied(file: object, *args: object, **kwargs: object) -> int:
+        if str(file) == str(path):
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(file, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", denied)
+    result = run("fix", "--root", str(small), str(path))
+    assert result.exit_code == 2
+    assert "没有权限" in result.output
+    assert "内部错误" not in result.output
+
+
+@pytest.mark.parametrize("errno_", [errno.EACCES, errno.ENOSPC])
+def test_fix_on_an_unwritable_folder_or_full_disk(small: Path, monkeypatch: pytest.MonkeyPatch, errno_: int) -> None:
+    path = small / "domains" / "tabbed.yaml"
+    data = b"name: \xe6\x95\x91\xe7\x81\xbe\nitems:\n\t- x: 1\n"
+    path.write_bytes(data)
+    real_open = os.open
+
+    def refuse(file: object, flags: int, *args: object, **kwargs: object) -> int:
+        if "jxs-tmp" in str(file):
+            raise OSError(errno_, os.strerror(errno_))
+        return real_open(file, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
+    result = run("fix", "--root", str(small), "--write", str(path))
+    assert result.exit_code == 2, result.output
+    assert "内部错误" not in result.output
+    assert path.read_bytes() == data
+    assert sorted(p.name for p in (small / "domains").iterdir()) == ["butie.yaml", "jiuzai.yaml", "tabbed.yaml"]
+
+
+# --- where a command cannot write: exit 2, not a crash -----------------------------------------
+
+
+@POSIX
+@pytest.mark.parametrize("command", [
+    ("import", "{book}", "-o", "{afile}/x.yaml"),
+    ("schema", "--out", "{afile}/s"),
+    ("init", "/proc/jxs-w"),
+    ("diff", "{ws}", "{ws}", "-o", "/dev/full"),
+    ("check", "--report", "--report-dir", "/proc/jxs-foo"),
+])
+def test_unwritable_targets_are_exit_2(small: Path, tmp_path: Path, command: tuple[str, ...]) -> None:
+    if not Path("/proc/self").exists() or not Path("/dev/full").exists():
+        pytest.skip("needs /proc and /dev/full")
+    book = county_book(small)
+    afile = tmp_path / "afile"
+    afile.write_text("x", encoding="utf-8")
+    args = [a.format(book=book, afile=afile, ws=small) for a in command]
+    result = run(*args, "--root", str(small))
+    assert result.exit_code == 2, result.output
+    assert "内部错误" not in result.output
+
+
+def test_import_to_stdout_keeps_the_summary_off_stdout(small: Path) -> None:
+    book = county_book(small)
+    result = run("import", str(book), "--sheet", "救灾", "--root", str(small))
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# yaml-language-server")
+    assert "个文件" not in result.stdout and "错误" not in result.stdout.split("items:")[0]
+    import yaml
+    assert yaml.safe_load(result.stdout)["name"] == "救灾"
+
+
+def test_check_report_is_not_written_into_out(small: Path) -> None:
+    run_build(small)
+    result = run("check", "--report", "--root", str(small))
+    assert (small / "reports" / "coverage.csv").is_file()
+    assert not (small / "out" / "report").exists()
+    assert result.exit_code in (0, 1)
+    again = run("check", "--report", "--root", str(small))  # its own report: replaced
+    assert "已存在" not in again.output
+
+
+# --- sources -------------------------------------------------------------------------------
+
+
+@POSIX
+def test_a_source_linking_outside_is_not_read_or_printed(small: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "credentials"
+    secret.write_text("password: hunter2-secret\n", encoding="utf-8")
+    (small / "domains" / "leak.yaml").symlink_to(secret)
+    for command in ("validate", "check", "build"):
+        result = run(command, "--root", str(small))
+        assert result.exit_code == 1, command
+        assert "hunter2" not in result.output
+        assert str(tmp_path) not in result.output.replace(str(small), "")
+        assert "JXS016" in result.output
+
+
+@POSIX
+def test_a_link_to_dev_zero_is_refused(small: Path) -> None:
+    (small / "domains" / "zero.yaml").symlink_to("/dev/zero")
+    result = run("validate", "--root", str(small))
+    assert result.exit_code == 1
+    assert "JXS016" in result.output
+
+
+def test_the_size_cap_holds_when_the_size_reported_is_zero() -> None:
+    environ = Path("/proc/self/environ")
+    if not environ.exists() or environ.stat().st_size != 0:
+        pytest.skip("needs a file that reports size 0 and has content")
+    from jxs_catalog.loading.source import read_limited
+    data, diags = read_limited(environ, "environ", limit=8)
+    assert data is None
+    assert [d.code for d in diags] == ["JXS012"]
+
+
+@POSIX
+@pytest.mark.parametrize("command", ["validate", "check", "build", "fix"])
+def test_a_fifo_among_the_sources_does_not_hang(small: Path, command: str) -> None:
+    os.mkfifo(small / "domains" / "x.yaml")
+    done = subprocess.run([sys.executable, "-m", "jxs_catalog", command, "--root", str(small)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "JXS017" in done.stdout
