@@ -192,3 +192,42 @@ def test_outputs_carry_kind_code_and_applies_to(small: Path, tmp_path: Path) -> 
     page = (out / "site" / "villages" / "620000100001.html").read_text(encoding="utf-8")
     assert "类型：社区" in page and "620000100001" in page
     assert "补贴对象名单" not in page
+
+
+# --- the shipped workspace ---------------------------------------------------
+
+def test_shipped_build_has_159_village_lists_by_kind(tmp_path: Path) -> None:
+    import json
+
+    from jxs_catalog.build import run_build
+    from tests.conftest import REPO
+
+    out = tmp_path / "out"
+    assert run_build(REPO, out).written
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    villages = [c for c in manifest["catalogs"] if c["scope"] == "village"]
+    assert len(villages) == 159
+    assert [sum(c["kind"] == k for c in villages) for k in ("村", "社区")] == [145, 14]
+    for cat in villages:
+        assert cat["html"] == f"site/villages/{cat['code']}.html"
+        assert (out / cat["html"]).is_file() and (out / cat["json"]).is_file()
+    # Within each township, a 社区's list is the 村 list minus the items for 村 only, and the reverse.
+    lists: dict[tuple[str, str], set[tuple[str, str, str]]] = {}
+    only: dict[str, set[tuple[str, str, str]]] = {"村": set(), "社区": set()}
+    for cat in villages:
+        data = json.loads((out / cat["json"]).read_text(encoding="utf-8"))
+        keys = set()
+        for section in data["sections"]:
+            for it in section["items"]:
+                key = (section["domain"], it["category"], it["name"])
+                keys.add(key)
+                if it["applies_to"] is not None:
+                    assert it["applies_to"] == [data["kind"]] or len(it["applies_to"]) == 2
+                    if len(it["applies_to"]) == 1:
+                        only[data["kind"]].add(key)
+        previous = lists.setdefault((cat["township"], cat["kind"]), keys)
+        assert previous == keys, cat["name"]  # same kind, same township: same items
+    for (town, kind), keys in lists.items():
+        other = lists.get((town, "村" if kind == "社区" else "社区"))
+        if other is not None:
+            assert keys - other == {k for k in keys if k in only[kind]}, town

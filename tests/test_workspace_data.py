@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import re
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +19,7 @@ TOWNSHIPS = {
     "郭干乡": "622927207000", "徐扈家乡": "622927208000", "中咀岭乡": "622927209000", "小关乡": "622927210000",
     "铺川乡": "622927211000",
 }
+VILLAGES_TSV = Path(__file__).resolve().parent / "reference" / "jishishan-villages.tsv"
 PLACEHOLDER = re.compile(r"TODO|FIXME|待定|待补充|待填|xxx|某某|lorem|示例|样例|placeholder", re.IGNORECASE)
 
 
@@ -51,11 +54,40 @@ def test_the_17_townships_by_name_and_code(result) -> None:  # type: ignore[no-u
     assert found == TOWNSHIPS
 
 
-def test_villages_only_from_the_reference(result) -> None:  # type: ignore[no-untyped-def]
-    villages = {t.model.name: tuple(v.name for v in t.model.villages) for t in result.workspace.townships}
-    assert villages["柳沟乡"] == ("柳沟村",)
-    assert len(villages["居集镇"]) == 10
-    assert villages["大河家镇"] == ()
+def _reference_villages() -> dict[str, list[tuple[str, str, str]]]:
+    """Township name -> its villages (name, code, kind) in the statistics office's order."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    with VILLAGES_TSV.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            assert TOWNSHIPS[row["township_name"]] == row["township_code"], row
+            out.setdefault(row["township_name"], []).append((row["village_name"], row["village_code"], row["kind"]))
+    return out
+
+
+def test_the_reference_copy_holds_159_villages() -> None:
+    reference = _reference_villages()
+    kinds = [kind for villages in reference.values() for _, _, kind in villages]
+    assert (len(kinds), kinds.count("村"), kinds.count("社区")) == (159, 145, 14)
+    assert set(reference) == set(TOWNSHIPS)
+
+
+def test_every_township_lists_its_villages_as_the_reference(result) -> None:  # type: ignore[no-untyped-def]
+    reference = _reference_villages()
+    for town in result.workspace.townships:
+        listed = [(v.name, v.code, v.kind) for v in town.model.villages]
+        assert listed == reference[town.model.name], town.path
+
+
+def test_no_note_promises_a_list_to_come(result) -> None:  # type: ignore[no-untyped-def]
+    for town in result.workspace.townships:
+        assert "核实后" not in (town.model.note or ""), town.path
+
+
+def test_a_village_list_for_each_of_the_159(result) -> None:  # type: ignore[no-untyped-def]
+    villages = result.compiled.villages
+    assert len(villages) == 159
+    assert len({v.id for v in villages}) == 159
+    assert all(v.id == v.code for v in villages)
 
 
 def test_at_least_three_townships_adjust_the_standard(result) -> None:  # type: ignore[no-untyped-def]
