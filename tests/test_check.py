@@ -13,7 +13,7 @@ from tests.conftest import REPO, run
 
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("JXS_TODAY", "2026-11-27")
+    monkeypatch.setenv("JXS_TODAY", "2026-12-01")
 
 
 def found(ws: Path) -> set[tuple[str, str, int]]:
