@@ -19,6 +19,7 @@ from jxs_catalog.catalog import PILOT_DOMAINS, Catalog
 from jxs_catalog.compile import Result, compile_workspace
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.models import Domain, Township
+from jxs_catalog.register import Citing, citations_report, currency_rules, register_of
 from jxs_catalog.validation import Loaded
 
 # Counties a neighbour's catalog would name: the rest of 临夏州 and the counties across the
@@ -50,6 +51,8 @@ class CheckResult:
     diagnostics: list[Diagnostic]
     files: int
     coverage: Coverage | None
+    documents: list[Citing] = field(default_factory=list)  # per cited document, the lines citing it
+    today: dt.date | None = None
 
 
 def _today() -> dt.date:
@@ -282,10 +285,14 @@ def coverage_of(result: Result, diagnostics: list[Diagnostic]) -> Coverage | Non
     return cov
 
 
-def run_check(root: Path) -> CheckResult:
+def run_check(root: Path, today: dt.date | None = None) -> CheckResult:
+    """Every rule; currency is judged on `today` (the clock's date unless given)."""
     result = compile_workspace(root)
     diags = list(result.diagnostics)
-    today = _today()
+    today = today or _today()
+    register = register_of(result.workspace)
+    if register is not None:
+        diags.extend(currency_rules(result.workspace, register, today))
     diags.extend(_currency(result.workspace.domains, today))
     diags.extend(_currency(result.workspace.townships, today))
     diags.extend(_domain_rules(result))
@@ -295,4 +302,5 @@ def run_check(root: Path) -> CheckResult:
         diags.extend(_township_rules(result, settings.code if settings else None))
         townships = {c.name: c for c in result.compiled.townships}
         diags.extend(_merged_rules(result.compiled.catalogs, townships))
-    return CheckResult(diags, result.files, coverage_of(result, diags))
+    documents = citations_report(result.workspace, register, today)
+    return CheckResult(diags, result.files, coverage_of(result, diags), documents, today)

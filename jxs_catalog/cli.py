@@ -279,7 +279,11 @@ def build(out_dir: Path | None, **kw: Any) -> None:
                      "Check for CI and supervision: everything validate does plus completeness, consistency and "
                      "currency rules.\n\n--report prints a townships × domains coverage table and writes it as "
                      "CSV and HTML."))
-@click.option("--report", is_flag=True, help=_t("输出覆盖情况报告", "print and write the coverage report"))
+@click.option("--report", is_flag=True, help=_t("输出覆盖情况报告和引用文件清单（每份文件的状态和引用它的事项）",
+                                               "print and write the coverage report and the cited documents list"))
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help=_t("按这一天判断时效（YYYY-MM-DD，默认今天），便于测试和 CI 复现",
+                      "judge currency on this day (YYYY-MM-DD, default today), for tests and reproducible CI"))
 @click.option("--report-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help=_t("报告写入的目录（默认工作区的 reports/；不放在 out/ 里，下次生成不会删掉它）",
                       "where the report files go (default the workspace's reports/, outside out/ so a build "
@@ -287,17 +291,20 @@ def build(out_dir: Path | None, **kw: Any) -> None:
 @_force
 @_reporting
 @_common
-def check(report: bool, report_dir: Path | None, force: bool, **kw: Any) -> None:
+def check(report: bool, report_dir: Path | None, force: bool, today: Any, **kw: Any) -> None:
     opts = _options(kw)
 
     def body() -> int:
         from jxs_catalog.checking import run_check
         root = _root(opts)
-        result = run_check(root)
+        result = run_check(root, today.date() if today else None)
         code = _report(opts, result.diagnostics, result.files)
         if report and result.coverage is not None:
             from jxs_catalog.terminal import write_coverage
             write_coverage(result.coverage, report_dir or root / "reports", opts.lang, force)
+        if report and result.documents and result.today:
+            from jxs_catalog.terminal import write_documents
+            write_documents(result.documents, result.today, report_dir or root / "reports", opts.lang, force)
         return code
 
     _guard(opts, body)

@@ -8,6 +8,7 @@ from pathlib import Path
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.loading.workspace import Workspace, load_workspace
 from jxs_catalog.merging import Compiled, merge
+from jxs_catalog.register import register_of, resolution_rules
 from jxs_catalog.timing import Stopwatch, cyclic_gc_paused, measure
 
 
@@ -44,6 +45,10 @@ def compile_workspace(root: Path, only: list[Path] | None = None, clock: Stopwat
     ws = load_workspace(root, only, clock)
     diags = ws.all_diagnostics()
     diags.extend(_cross_file(ws))
+    register = register_of(ws)
+    if register is not None:
+        with measure(clock, "resolve"):
+            diags.extend(resolution_rules(ws, register))
     compiled = None
     # Adjustments are resolved against the complete county standard only: with a
     # broken domain file they would point at "nothing" for the wrong reason.

@@ -101,6 +101,25 @@ SETTINGS_KEYS = _keys(
     Key("site", ("网站",), "网站设置", "site options"),
 )
 
+# bases.yaml: the register of cited documents (法规文件库).
+BASES_KEYS = _keys(
+    Key("reviewed", ("审核日期",), "文件状态的核对日期", "date the statuses were checked"),
+    Key("note", ("备注",), "备注", "note"),
+    Key("documents", ("文件", "文件库"), "登记的文件", "documents", True),
+)
+
+DOCUMENT_KEYS = _keys(
+    Key("title", ("标题",), "标题（不带书名号）", "title (without 《》)", True),
+    Key("number", ("文号",), "文号", "document number"),
+    Key("issuer", ("发文机关",), "发文机关", "issuer"),
+    Key("date", ("日期",), "日期（公布、修订或印发）", "date (issued, revised)"),
+    Key("status", ("状态",), "状态", "status", True),
+    Key("replaced_by", ("替代文件",), "替代文件的标题", "title of the replacing document"),
+    Key("valid_until", ("有效期至",), "有效期至", "valid until"),
+    Key("url", ("链接",), "全文链接", "address of the text"),
+    Key("note", ("备注",), "备注", "note"),
+)
+
 # Nested mappings: (parent table, key) -> (child table, is a list of mappings)
 NESTED: dict[tuple[str, str], tuple[str, bool]] = {
     ("domain", "items"): ("item", True),
@@ -110,6 +129,7 @@ NESTED: dict[tuple[str, str], tuple[str, bool]] = {
     ("township", "additions"): ("addition", True),
     ("change", "set"): ("patch", False),
     ("settings", "site"): ("site", False),
+    ("bases", "documents"): ("document", True),
 }
 
 TABLES: dict[str, dict[str, Key]] = {
@@ -123,6 +143,8 @@ TABLES: dict[str, dict[str, Key]] = {
     "village": VILLAGE_KEYS,
     "site": SITE_KEYS,
     "settings": SETTINGS_KEYS,
+    "bases": BASES_KEYS,
+    "document": DOCUMENT_KEYS,
 }
 
 

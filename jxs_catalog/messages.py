@@ -416,6 +416,38 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{cell}：表头下面没有任何事项，这张表未导入。",
         "{cell}: there are no items under this header; the table was not imported.",
     ),
+    # --- the register of cited documents, bases.yaml (JXS5xx) ---
+    "JXS501": (
+        "document-registered-twice",
+        "《{title}》在 bases.yaml 中重复登记（第一次在第 {first_line} 行）。每份文件只登记一次，请合并这两条。",
+        "《{title}》 is registered twice in bases.yaml (first at line {first_line}). Merge the two entries.",
+    ),
+    "JXS502": (
+        "unknown-replacement",
+        "替代文件《{title}》没有在 bases.yaml 中登记（或就是本文件）。请先登记替代文件，再在 replaced_by 写它的标题。",
+        "The replacing document 《{title}》 is not registered in bases.yaml (or is this document). "
+        "Register it first, then give its title in replaced_by.",
+    ),
+    "JXS503": (
+        "unregistered-document",
+        "《{title}》不在 bases.yaml 中。{hint}请核对标题，或在 bases.yaml 登记这份文件（标题、文号、状态）。",
+        "《{title}》 is not in bases.yaml. {hint}Check the title, or register the document (title, number, status).",
+    ),
+    "JXS504": (
+        "number-mismatch",
+        "《{title}》的文号写作“{written}”，与 bases.yaml 登记的“{registered}”不一致。请核对后改正其中一处。",
+        "《{title}》 is cited as '{written}', but bases.yaml registers '{registered}'. Correct one of them.",
+    ),
+    "JXS505": (
+        "document-not-in-force",
+        "引用的《{title}》{status}。{replacement}",
+        "The cited 《{title}》 is {status}. {replacement}",
+    ),
+    "JXS506": (
+        "document-expired",
+        "引用的《{title}》有效期至 {valid_until}，已过期。{replacement}",
+        "The cited 《{title}》 was valid until {valid_until} and has expired. {replacement}",
+    ),
 }
 
 # Problems of the command line or the environment (exit 2), by kind; {detail} names the path.

@@ -132,6 +132,29 @@ def _date(value: Any) -> str:
 
 
 Date = Annotated[str, BeforeValidator(_date)]
+_PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def _partial_date(value: Any) -> str:
+    """A year, a month or a day: many documents are known only as "2021年6月印发"."""
+    text = _text(value)
+    if len(text) == 10:
+        return _date(text)
+    if not _PARTIAL_DATE.match(text) or (len(text) == 7 and not 1 <= int(text[5:]) <= 12):
+        raise PydanticCustomError("JXS112", "date", {"value": text})
+    return text
+
+
+def _status(value: Any) -> str:
+    text = _text(value)
+    norm = vocab.normalize_choice(text, vocab.STATUSES, vocab.STATUS_VARIANTS)
+    if norm is None:
+        raise _not_in_vocab(text, vocab.STATUSES, vocab.STATUS_VARIANTS)
+    return norm
+
+
+PartialDate = Annotated[str, BeforeValidator(_partial_date)]
+Status = Annotated[str, BeforeValidator(_status)]
 
 
 class _Frozen(BaseModel):
@@ -267,6 +290,30 @@ class Settings(_Frozen):
     publisher: Text | None = None
     channels: tuple[Text, ...] = ()
     site: SiteOptions = SiteOptions()
+
+
+class Document(_Frozen):
+    """One registered document (bases.yaml): what items cite by its title."""
+
+    title: Text
+    number: Text | None = None
+    issuer: Text | None = None
+    date: PartialDate | None = None
+    status: Status
+    replaced_by: Text | None = None
+    valid_until: Date | None = None
+    url: Text | None = None
+    note: Text | None = None
+
+    @property
+    def bare_title(self) -> str:
+        return self.title.strip().removeprefix("《").removesuffix("》")
+
+
+class Bases(_Frozen):
+    reviewed: Date | None = None
+    note: Text | None = None
+    documents: tuple[Document, ...] = ()
 
 
 def village_body(village: str, kind: str) -> str:

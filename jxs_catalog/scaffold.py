@@ -19,6 +19,7 @@ VSCODE_SETTINGS = {
         f"schemas/{FILES['domain']}": "domains/*.yaml",
         f"schemas/{FILES['township']}": "townships/*.yaml",
         f"schemas/{FILES['settings']}": "jxs.yaml",
+        f"schemas/{FILES['bases']}": "bases.yaml",
     },
 }
 

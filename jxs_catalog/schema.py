@@ -13,7 +13,8 @@ from jxs_catalog import keys as K
 from jxs_catalog import vocab
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
-FILES = {"domain": "domain.schema.json", "township": "township.schema.json", "settings": "settings.schema.json"}
+FILES = {"domain": "domain.schema.json", "township": "township.schema.json", "settings": "settings.schema.json",
+         "bases": "bases.schema.json"}
 
 _TEXT: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": r"\S"}
 
@@ -50,8 +51,14 @@ def _value_schema(table: str, key: str) -> dict[str, Any]:
         return _one_or_many({"enum": list(vocab.VILLAGE_KINDS)})
     if key == "kind":
         return {"enum": list(vocab.VILLAGE_KINDS)}
-    if key == "reviewed":
+    if key in ("reviewed", "valid_until"):
         return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    if key == "date" and table == "document":
+        return {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+    if key == "status":
+        return {"enum": [*vocab.STATUSES, *vocab.STATUS_VARIANTS]}
+    if key == "url":
+        return {"type": "string", "pattern": "^https?://"}
     if key == "code":
         return {"type": "string", "pattern": r"^\d{12}$" if table in ("township", "village") else r"^\d{6}$"}
     if key == "base_url":
@@ -91,6 +98,7 @@ _TITLES = {
     "domain": ("领域目录文件", "一个领域的县级标准目录：领域名称、参考目录、主管部门和事项。"),
     "township": ("乡镇目录文件", "一个乡镇：区划代码、公开主体、所辖村（社区），以及对县级标准的排除、调整和新增。"),
     "settings": ("全县设置 jxs.yaml", "县名、区划代码、目录名称、发布机关、本县增加的渠道和网站设置。"),
+    "bases": ("法规文件库 bases.yaml", "事项公开依据引用的文件：标题、文号、发文机关、日期、状态、替代文件、有效期和链接。"),
 }
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from jxs_catalog.checking import Coverage
+from jxs_catalog.register import Citing
+from jxs_catalog.rendering.documents import documents_csv, documents_text
 from jxs_catalog.rendering.coverage import cell_text, coverage_csv, coverage_html
 from jxs_catalog.writing import check_all, make_folder, write_file
 
@@ -85,3 +87,16 @@ def write_coverage(cov: Coverage, folder: Path, lang: str, force: bool = False) 
     console.print(table)
     console.print(t(f"报告已写入 {folder}/coverage.csv 和 coverage.html",
                     f"Report written to {folder}/coverage.csv and coverage.html"))
+
+
+def write_documents(rows: list[Citing], today: dt.date, folder: Path, lang: str, force: bool = False) -> None:
+    """The cited documents, each with its status and the lines citing it: on standard error and as CSV."""
+    target = folder / "documents.csv"
+    ours = force or (folder / REPORT_MARKER).is_file()
+    check_all([target], may_replace=ours)
+    make_folder(folder)
+    if not (folder / REPORT_MARKER).exists():
+        write_file(folder / REPORT_MARKER, b"jxs check --report\n")
+    write_file(target, documents_csv(rows), may_replace=ours)
+    sys.stderr.write(documents_text(rows, today, lang))
+    sys.stderr.write(f"Cited documents written to {target}\n" if lang == "en" else f"引用文件清单已写入 {target}\n")

@@ -17,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 from jxs_catalog import keys as K
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.loading.yamltree import YMap, YNode, YScalar, YSeq, kind_of
-from jxs_catalog.models import Domain, Settings, Township, kind_from_name
+from jxs_catalog.citations import title_key
+from jxs_catalog.models import Bases, Domain, Settings, Township, kind_from_name
 
 Path = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -219,7 +220,8 @@ def _found(data: Any, loc: Path) -> Any:
     return {"zh": f"文字“{value}”", "en": f"the text '{value}'"}
 
 
-_MODELS: dict[str, type[BaseModel]] = {"domain": Domain, "township": Township, "settings": Settings}
+_MODELS: dict[str, type[BaseModel]] = {"domain": Domain, "township": Township, "settings": Settings,
+                                        "bases": Bases}
 
 
 def validate_tree(tree: YNode, kind: str, file: str, stem: str,
@@ -242,6 +244,8 @@ def validate_tree(tree: YNode, kind: str, file: str, stem: str,
         diags.extend(_township_rules(model, file, norm.pos))
     elif isinstance(model, Settings):
         diags.extend(_settings_rules(model, file, norm.pos))
+    elif isinstance(model, Bases):
+        diags.extend(_bases_rules(model, file, norm.pos))
     return Loaded(file, stem, model, norm.pos, diags)
 
 
@@ -294,4 +298,28 @@ def _settings_rules(settings: Settings, file: str, pos: Positions) -> list[Diagn
     if base is not None and not re.match(r"^https?://", base):
         line, col = pos.of(("site", "base_url"))
         out.append(Diagnostic("JXS118", file, line, col, {"key": "base_url", "value": base}))
+    return out
+
+
+def _bases_rules(bases: Bases, file: str, pos: Positions) -> list[Diagnostic]:
+    """One entry per title; a replacement is itself registered; links are web addresses."""
+    out: list[Diagnostic] = []
+    first: dict[str, int] = {}
+    for i, doc in enumerate(bases.documents):
+        line, col = pos.of(("documents", i, "title"))
+        key = title_key(doc.title)
+        if key in first:
+            out.append(Diagnostic("JXS501", file, line, col, {"title": doc.title, "first_line": first[key]}))
+        else:
+            first[key] = line
+    for i, doc in enumerate(bases.documents):
+        if doc.replaced_by is not None:
+            key = title_key(doc.replaced_by)
+            if key not in first or key == title_key(doc.title):
+                line, col = pos.of(("documents", i, "replaced_by"))
+                out.append(Diagnostic("JXS502", file, line, col, {"title": doc.replaced_by}))
+        if doc.url is not None and not re.match(r"^https?://\S+$", doc.url):
+            line, col = pos.of(("documents", i, "url"))
+            out.append(Diagnostic("JXS118", file, line, col, {"key": pos.spelled.get(("documents", i, "url"), "url"),
+                                                              "value": doc.url}))
     return out

@@ -20,6 +20,12 @@ STANDARD_CHANNELS: tuple[str, ...] = (
 VILLAGE_CHANNELS: tuple[str, ...] = ("村（居）民微信群", "益农信息社", "公众号", "信息公示栏", "大喇叭")
 OTHER = "其他"
 
+# The status of a registered document (bases.yaml); the last two are no longer in force.
+STATUSES: tuple[str, ...] = ("现行有效", "已修订", "已废止", "已失效")
+NOT_IN_FORCE: tuple[str, ...] = ("已废止", "已失效")
+STATUS_VARIANTS = {"有效": "现行有效", "现行": "现行有效", "废止": "已废止", "失效": "已失效", "修订": "已修订",
+                   "已被修改": "已修订", "已修改": "已修订", "已修正": "已修订"}
+
 METHOD_VARIANTS = {"主动公开": "主动", "依申请公开": "依申请"}
 AUDIENCE_VARIANTS = {"特定群众": "特定群体", "特定群体(请写明)": "特定群体", "特定对象": "特定群体"}
 LEVEL_VARIANTS = {"县": "县级", "乡": "乡级", "村": "村级", "镇级": "乡级", "乡镇级": "乡级", "乡（镇）级": "乡级"}

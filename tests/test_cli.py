@@ -123,11 +123,11 @@ def test_init_creates_a_workspace_that_validates_and_builds(tmp_path: Path) -> N
     assert run("init", str(target)).exit_code == 2  # never overwrites
 
 
-def test_schema_command_writes_three_schemas(tmp_path: Path, small: Path) -> None:
+def test_schema_command_writes_four_schemas(tmp_path: Path, small: Path) -> None:
     result = run("schema", "--root", str(small), "--out", str(tmp_path / "s"))
     assert result.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "s").iterdir()) == [
-        "domain.schema.json", "settings.schema.json", "township.schema.json"]
+        "bases.schema.json", "domain.schema.json", "settings.schema.json", "township.schema.json"]
 
 
 def test_python_dash_m(small: Path) -> None:

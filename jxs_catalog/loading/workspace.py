@@ -15,11 +15,12 @@ from typing import Any
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.errors import UsageProblem
 from jxs_catalog.loading.source import parse_bytes, read_limited, read_source
-from jxs_catalog.models import Domain, Settings, Township
+from jxs_catalog.models import Bases, Domain, Settings, Township
 from jxs_catalog.timing import Stopwatch, measure
 from jxs_catalog.validation import Loaded, Positions, validate_tree
 
 CONFIG = "jxs.yaml"
+BASES = "bases.yaml"
 STEM = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -31,6 +32,8 @@ class Workspace:
     townships: list[Loaded[Township]] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
+    bases: Loaded[Bases] | None = None  # the register of cited documents, when the workspace has one
+    bases_reported: bool = True  # False when only other files were named: its problems are not theirs
 
     @property
     def valid_domains(self) -> list[Loaded[Domain]]:
@@ -44,6 +47,8 @@ class Workspace:
         out = list(self.diagnostics)
         if self.settings:
             out.extend(self.settings.diagnostics)
+        if self.bases and self.bases_reported:
+            out.extend(self.bases.diagnostics)
         for domain in self.domains:
             out.extend(domain.diagnostics)
         for township in self.townships:
@@ -102,8 +107,9 @@ def load_file(file: Path, root: Path, data: bytes | None = None, channels: tuple
 
 
 def source_files(root: Path) -> list[Path]:
-    """jxs.yaml and every domain and township file, in a stable order."""
-    return [root / CONFIG, *_yaml_files(root / "domains"), *_yaml_files(root / "townships")]
+    """jxs.yaml, bases.yaml when there is one, and every domain and township file, in a stable order."""
+    register = [root / BASES] if (root / BASES).is_file() else []
+    return [root / CONFIG, *register, *_yaml_files(root / "domains"), *_yaml_files(root / "townships")]
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -124,6 +130,8 @@ def kind_of_file(file: Path, root: Path) -> str:
     if file.name == CONFIG:
         return "settings"
     parent = Path(os.path.abspath(file)).parent.name
+    if file.name == BASES and parent not in ("townships", "domains"):
+        return "bases"
     if parent == "townships":
         return "township"
     if parent == "domains":
@@ -149,10 +157,16 @@ def load_workspace(root: Path, only: Iterable[Path] | None = None, clock: Stopwa
         files = [(f, kind_of_file(f, root)) for f in expand_paths(only)]
     ws.files = len(files) + (1 if settings else 0)
     for file, kind in files:
-        if kind == "settings":
+        if kind in ("settings", "bases"):
             continue
         loaded = _load(file, root, kind, context, clock=clock)
         (ws.domains if kind == "domain" else ws.townships).append(loaded)
+    named = [f for f, kind in files if kind == "bases"]
+    register = named[0] if named else root / BASES
+    if register.is_file():
+        ws.bases = _load(register, root, "bases", {}, clock=clock)
+        ws.bases_reported = only is None or bool(named)
+        ws.files += 1 if only is None else 0
     return ws
 
 
