@@ -24,6 +24,7 @@ from jxs_catalog.errors import UsageProblem
 from jxs_catalog.loading.source import os_reason
 from jxs_catalog.merging import Compiled
 from jxs_catalog.outputs import Staging, Written, check_out, recover, staging_name, swap_in
+from jxs_catalog.register import register_of
 from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
 from jxs_catalog.rendering.site import SiteRenderer
 from jxs_catalog.rendering.units import Context, Unit, fingerprint, render_units
@@ -61,7 +62,7 @@ def build_date(result: Result) -> dt.datetime:
 
 def _inputs(result: Result) -> list[dict[str, str]]:
     root = result.workspace.root
-    files = [root / "jxs.yaml"]
+    files = [root / "jxs.yaml", root / "bases.yaml"]
     files += sorted((root / "domains").glob("*.yaml")) + sorted((root / "townships").glob("*.yaml"))
     if (root / "templates").is_dir():
         files += sorted(p for p in (root / "templates").rglob("*") if p.is_file())
@@ -128,7 +129,7 @@ def _reuse(unit: Unit, target: Path, stage: Staging, previous: tuple[dict[str, s
 def _render(compiled: Compiled, ctx: Context, stage: Staging, target: Path, jobs: int, inputs: list[dict[str, str]],
             progress: Progress | None, clock: Stopwatch | None) -> tuple[dict[str, str], int]:
     """Write every output into staging; return each catalog's fingerprint and how many units were rendered."""
-    site = SiteRenderer(ctx.settings, ctx.day, ctx.root)
+    site = SiteRenderer(ctx.settings, ctx.day, ctx.root, ctx.register)
     units = _units(compiled, ctx, site.digest(), inputs)
     previous = _previous(target)
     todo = [u for u in units if not _reuse(u, target, stage, previous)]
@@ -219,7 +220,9 @@ def run_build(root: Path, out: Path | None = None, strict: bool = False, progres
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()
         stage = Staging(staging)
-        ctx = Context(settings, build_date(result), root, staging, clock if (jobs or default_jobs()) == 1 else None)
+        register = register_of(result.workspace)
+        ctx = Context(settings, build_date(result), root, staging, clock if (jobs or default_jobs()) == 1 else None,
+                      register.lookup_table() if register else None)
         inputs = _inputs(result)
         # The merged catalogs live until the end: keep the collector from rescanning them.
         gc.freeze()

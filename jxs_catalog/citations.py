@@ -44,6 +44,16 @@ class Cited:
         return title_key(self.title)
 
 
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A registered document as the outputs show it beside a basis text."""
+
+    title: str
+    number: str | None
+    status: str
+    url: str | None
+
+
 def title_key(title: str) -> str:
     """What two spellings of one title share: width, blanks, quote and bracket styles ignored."""
     text = unicodedata.normalize("NFKC", title).translate(_QUOTES)

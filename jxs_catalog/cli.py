@@ -311,11 +311,13 @@ def check(report: bool, report_dir: Path | None, force: bool, today: Any, **kw: 
 
 
 @cli.command(help=_t("自动修复不需要猜测的问题：GBK/GB18030/UTF-16 编码转为 UTF-8，缩进中的 Tab 和全角空格、"
-                     "键后的中文冒号，以及“政府网”“依申请公开”等非标准写法。\n\n"
+                     "键后的中文冒号，“政府网”“依申请公开”等非标准写法；有 bases.yaml 时，把已被替代的文件改为"
+                     "替代文件的标题和文号，把与登记不一致的文号改为登记的文号。\n\n"
                      "默认只显示修改内容（diff），加 --write 才写入文件；注释、键的顺序和中英文键名都保持不变。"
                      "无法自动修复的问题照常报告。",
                      "Repair what needs no guessing: GBK/GB18030/UTF-16 to UTF-8, tabs and full-width spaces in "
-                     "indentation, full-width colons after keys, and vocabulary variants.\n\nShows the changes as "
+                     "indentation, full-width colons after keys, vocabulary variants; with bases.yaml, citations "
+                     "of replaced documents and numbers that contradict the register.\n\nShows the changes as "
                      "a diff; writes only with --write. Comments, key order and key language are kept. What "
                      "cannot be repaired is reported as by validate."))
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -411,6 +413,7 @@ def import_(file: Path, output: Path | None, sheet: str | None, domain: str | No
             raise UsageProblem("no-such-path", str(file))
         result = import_workbook(file, sheet, domain, extra_channels=extra)
         written, diags, stdout = write_imported(result, file, output, extra, force)
+        diags.extend(_unregistered_in_import(opts, output, result, file.name))
         if stdout:
             click.echo(stdout, nl=False)
         for path in written:
@@ -422,6 +425,18 @@ def import_(file: Path, output: Path | None, sheet: str | None, domain: str | No
         return _report(opts, diags, 1, err=bool(stdout))
 
     _guard(opts, body)
+
+
+def _unregistered_in_import(opts: Options, near: Path | None, result: Any, source: str) -> list[Any]:
+    """One warning naming every cited title that the workspace's bases.yaml does not know."""
+    from jxs_catalog.errors import UsageProblem
+    from jxs_catalog.loading.workspace import find_root
+    from jxs_catalog.register import imported_unregistered, load_register
+    try:
+        register = load_register(find_root(opts.root or (near.parent if near else Path.cwd())))
+    except UsageProblem:
+        return []
+    return imported_unregistered(result.domains, register, source) if register else []
 
 
 def _workspace_channels(opts: Options, near: Path | None) -> tuple[str, ...]:

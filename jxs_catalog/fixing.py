@@ -27,6 +27,7 @@ from jxs_catalog.loading.workspace import (
     source_files,
 )
 from jxs_catalog.loading.yamltree import YamlProblem, YMap, YNode, YScalar, YSeq, parse, prescan
+from jxs_catalog.register import Register, citation_edits, load_register
 from jxs_catalog.validation import resolve_key
 from jxs_catalog.writing import check_all, write_file
 
@@ -123,6 +124,43 @@ def _vocab_edits(tree: YNode, text: str, kind: str) -> tuple[str, list[dict[str,
     return "\n".join(lines), sorted(notes, key=lambda n: n["zh"])
 
 
+def _basis_scalars(node: YNode, table: str) -> list[YScalar]:
+    """Every basis entry of the items, additions and changes below node."""
+    if isinstance(node, YSeq):
+        return [s for child in node.items for s in _basis_scalars(child, table)]
+    if not isinstance(node, YMap):
+        return []
+    out: list[YScalar] = []
+    spec = K.TABLES[table]
+    for key_node, value in node.entries:
+        name = resolve_key(key_node.text or "", spec)
+        nested = K.NESTED.get((table, name)) if name else None
+        if nested is not None:
+            out.extend(_basis_scalars(value, nested[0]))
+        elif name == "basis" and table in ("item", "addition", "patch"):
+            out.extend(s for s in (value.items if isinstance(value, YSeq) else [value]) if isinstance(s, YScalar))
+    return out
+
+
+def _citation_edits(tree: YNode, text: str, kind: str, register: Register) -> tuple[str, list[dict[str, str]]]:
+    """Cite a replaced document's replacement, and the register's number where another is written."""
+    lines = text.split("\n")
+    notes: list[dict[str, str]] = []
+    for scalar in _basis_scalars(tree, kind):
+        if not scalar.text:
+            continue
+        new, changed = citation_edits(scalar.text, register)
+        row = lines[scalar.line - 1]
+        # Only a basis written on one line as typed can be edited in place without a guess.
+        at = row.find(scalar.text, scalar.col - 1) if changed else -1
+        if at < 0:
+            continue
+        lines[scalar.line - 1] = row[:at] + new + row[at + len(scalar.text):]
+        for note in changed:
+            notes.append({"zh": f"第 {scalar.line} 行：{note['zh']}", "en": f"line {scalar.line}: {note['en']}"})
+    return "\n".join(lines), notes
+
+
 def _collect(node: YNode, table: str, edits: list[tuple[int, int, str, str]]) -> None:
     if isinstance(node, YSeq):
         for child in node.items:
@@ -154,8 +192,10 @@ def _canonical(key: str, value: str) -> str | None:
     return vocab.normalize_choice(value, *table)
 
 
-def fix_file(path: Path, display: str, kind: str, root: Path | None = None) -> tuple[FileFix, list[Diagnostic]]:
-    """Repair one file in memory; the diagnostics say what is left for the clerk (or why not)."""
+def fix_file(path: Path, display: str, kind: str, root: Path | None = None,
+             register: Register | None = None) -> tuple[FileFix, list[Diagnostic]]:
+    """Repair one file in memory; the diagnostics say what is left for the clerk (or why not).
+    With the workspace's register, citations of replaced documents are brought up to date too."""
     data, unreadable = read_limited(path, display, root)
     if data is None:
         return FileFix(path, display, b"", None), unreadable
@@ -183,6 +223,9 @@ def fix_file(path: Path, display: str, kind: str, root: Path | None = None) -> t
     if tree is not None:
         mended, vocab_notes = _vocab_edits(tree, mended, kind)
         result.changes.extend(vocab_notes)
+        if register is not None and kind in ("domain", "township"):
+            mended, cite_notes = _citation_edits(tree, mended, kind, register)
+            result.changes.extend(cite_notes)
     if not result.changes:
         return result, []
     if text.startswith("\ufeff") and wrong is None:
@@ -208,13 +251,14 @@ def fix_files(root: Path, paths: list[Path] | None, write: bool) -> FixRun:
     (no links, regular files) before the first one is replaced, each one atomically.
     """
     channels = extra_channels(root)
+    register = load_register(root)
     files = expand_paths(paths) if paths is not None else source_files(root)
     run = FixRun(files=len(files))
     for file in files:
         if not file.exists() and not file.is_symlink():
             continue
         shown = display_path(file, root)
-        result, diags = fix_file(file, shown, kind_of_file(file, root), root)
+        result, diags = fix_file(file, shown, kind_of_file(file, root), root, register)
         if result.changed:
             run.repaired.append(result)
         data = result.fixed_bytes() if result.changed else None

@@ -448,6 +448,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "引用的《{title}》有效期至 {valid_until}，已过期。{replacement}",
         "The cited 《{title}》 was valid until {valid_until} and has expired. {replacement}",
     ),
+    "JXS507": (
+        "imported-unregistered",
+        "导入的目录引用了 {count} 份 bases.yaml 中没有登记的文件：{titles}。请核对标题，或把它们登记到 bases.yaml。",
+        "The imported catalog cites {count} documents that bases.yaml does not register: {titles}. "
+        "Check the titles or register them.",
+    ),
 }
 
 # Problems of the command line or the environment (exit 2), by kind; {detail} names the path.

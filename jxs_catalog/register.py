@@ -10,26 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from jxs_catalog import vocab
-from jxs_catalog.citations import Cited, parse_basis, same_number, title_key
+from jxs_catalog.citations import Cited, Resolved, number_key, parse_basis, same_number, title_key
 from jxs_catalog.diagnostics import Diagnostic, Severity
-from jxs_catalog.loading.workspace import Workspace
+from jxs_catalog.importing.model import ImportedDomain
+from jxs_catalog.loading.workspace import BASES, Workspace, load_file
 from jxs_catalog.models import Bases, Document
 from jxs_catalog.validation import Positions
-
-
-@dataclass(frozen=True, slots=True)
-class Resolved:
-    """A registered document as the outputs show it beside a basis text."""
-
-    title: str
-    number: str | None
-    status: str
-    url: str | None
 
 
 class Register:
@@ -204,3 +197,76 @@ def citations_report(ws: Workspace, register: Register | None, today: dt.date) -
             if not row.sites or row.sites[-1] != site:
                 row.sites.append(site)
     return list(rows.values())
+
+
+_ABOUT_THE_OLD = re.compile(r"^\s*[（(]([^（）()]*)[）)]")
+
+
+def _describes_document(inside: str, number: str | None) -> bool:
+    """Whether a parenthetical after a title describes that document (number, date, adoption)."""
+    if number and number_key(number) in number_key(inside):
+        return True
+    return bool(re.search(r"\d{4}\s*年|印发|通过|修订|修正|公布|令第", inside))
+
+
+def citation_edits(text: str, register: Register) -> tuple[str, list[dict[str, str]]]:
+    """The basis text with replaced documents cited by their replacement and numbers corrected
+    to the register's, and what was changed; the text itself when there is nothing to offer."""
+    notes: list[dict[str, str]] = []
+    for cited in reversed(cited_in(text)):
+        doc = register.find(cited.title)
+        if doc is None:
+            continue
+        new = register.replacement(doc)
+        if new is not None:
+            end = cited.end
+            after = _ABOUT_THE_OLD.match(text[end:])
+            if after and _describes_document(after.group(1), cited.number):
+                end += after.end()
+            written = f"《{new.title}》" + (f"（{new.number}）" if new.number else "")
+            text = text[:cited.start] + written + text[end:]
+            notes.append({"zh": f"《{cited.title}》改为替代它的《{new.title}》",
+                          "en": f"《{cited.title}》 replaced by 《{new.title}》"})
+        elif cited.number and doc.number and not same_number(cited.number, doc.number):
+            at = text.find(cited.number, cited.end)
+            if at >= 0:
+                text = text[:at] + doc.number + text[at + len(cited.number):]
+                notes.append({"zh": f"《{cited.title}》的文号“{cited.number}”改为登记的“{doc.number}”",
+                              "en": f"number of 《{cited.title}》 '{cited.number}' corrected to '{doc.number}'"})
+    return text, notes
+
+
+def load_register(root: Path) -> Register | None:
+    """The register of a workspace on its own (for jxs fix), when bases.yaml is there and valid."""
+    file = root / BASES
+    if not file.is_file():
+        return None
+    loaded = load_file(file, root)
+    return Register(loaded.model) if loaded.model is not None else None
+
+
+def unknown_titles(texts: Iterable[str], register: Register) -> list[str]:
+    """The cited titles the register does not know, each once, in the order first cited."""
+    seen: dict[str, str] = {}
+    for text in texts:
+        for cited in cited_in(text):
+            if cited.key not in seen and register.find(cited.title) is None:
+                seen[cited.key] = cited.title
+    return list(seen.values())
+
+
+def imported_unregistered(domains: Iterable[ImportedDomain], register: Register, source: str) -> list[Diagnostic]:
+    """`jxs import`: one warning listing the titles an imported workbook cites that are not registered."""
+    texts: list[str] = []
+    for domain in domains:
+        for item in domain.items:
+            basis = item.get("basis")
+            if isinstance(basis, str):
+                texts.append(basis)
+            elif isinstance(basis, (list, tuple)):
+                texts.extend(str(b) for b in basis)
+    titles = unknown_titles(texts, register)
+    if not titles:
+        return []
+    return [Diagnostic("JXS507", source, 0, 0, {"count": len(titles), "titles": "、".join(f"《{t}》" for t in titles)},
+                       Severity.WARNING)]

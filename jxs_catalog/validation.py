@@ -15,9 +15,9 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from jxs_catalog import keys as K
+from jxs_catalog.citations import title_key
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.loading.yamltree import YMap, YNode, YScalar, YSeq, kind_of
-from jxs_catalog.citations import title_key
 from jxs_catalog.models import Bases, Domain, Settings, Township, kind_from_name
 
 Path = tuple[str | int, ...]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
@@ -18,6 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from jxs_catalog.catalog import Catalog, Section
+from jxs_catalog.citations import Resolved, parse_basis, title_key
 from jxs_catalog.merging import Compiled
 from jxs_catalog.models import Settings
 from jxs_catalog.rendering.layout import COLUMNS, channel_checklist, remark, section_title
@@ -35,7 +37,27 @@ def packaged_templates() -> Path:
     raise FileNotFoundError("jxs templates not found")
 
 
-def environment(root: Path) -> jinja2.Environment:
+def citation_linker(register: dict[str, Resolved]) -> Callable[[str], Markup]:
+    """A filter: the basis text, each registered title with a url linked to its text."""
+    @functools.lru_cache(maxsize=4096)
+    def cite(text: str) -> Markup:
+        parts: list[str] = []
+        at = 0
+        for cited in parse_basis(text):
+            doc = register.get(title_key(cited.title))
+            if doc is None or not doc.url or safe_url(doc.url) == "#":
+                continue
+            parts.append(str(escape(text[at:cited.start])))
+            hint = "　".join(x for x in (doc.number, doc.status) if x)
+            parts.append(f'<a class="cite" href="{escape(doc.url)}" title="{escape(hint)}">'
+                         f"{escape(text[cited.start:cited.end])}</a>")
+            at = cited.end
+        parts.append(str(escape(text[at:])))
+        return Markup("".join(parts))
+    return lambda text: cite(str(text))
+
+
+def environment(root: Path, register: dict[str, Resolved] | None = None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     own = root / "templates"
     if own.is_dir():
@@ -46,6 +68,7 @@ def environment(root: Path) -> jinja2.Environment:
                              keep_trailing_newline=True)
     env.filters["safe_url"] = safe_url
     env.filters["lines"] = lambda text: Markup("<br>").join(str(text).split("\n"))
+    env.filters["cite"] = citation_linker(register or {})
     return env
 
 
@@ -109,8 +132,8 @@ def _stand_in(village: Catalog) -> Catalog:
 class SiteRenderer:
     """Renders the pages; one instance per build (or per worker process)."""
 
-    def __init__(self, settings: Settings, day: str, root: Path) -> None:
-        self.env = environment(root)
+    def __init__(self, settings: Settings, day: str, root: Path, register: dict[str, Resolved] | None = None) -> None:
+        self.env = environment(root, register)
         self.settings = settings
         self.extra = tuple(settings.channels)
         self.site_title = settings.site.title or f"{settings.county}{settings.title}"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from jxs_catalog import __version__
 from jxs_catalog.catalog import Catalog
+from jxs_catalog.citations import Resolved
 from jxs_catalog.models import Settings
 from jxs_catalog.outputs import Staging, Written
 from jxs_catalog.rendering.exports import to_csv, to_json
@@ -49,6 +50,7 @@ class Context:
     root: Path
     staging: Path
     clock: Stopwatch | None = None  # in-process builds only: stage timings for the benchmarks
+    register: dict[str, Resolved] | None = None  # bases.yaml's documents by title key, when there is one
 
     @property
     def day(self) -> str:
@@ -68,7 +70,7 @@ _renderer: tuple[Context, SiteRenderer] | None = None
 def _site(ctx: Context) -> SiteRenderer:
     global _renderer  # one jinja environment per process, reused by every unit it renders
     if _renderer is None or _renderer[0] is not ctx:
-        _renderer = (ctx, SiteRenderer(ctx.settings, ctx.day, ctx.root))
+        _renderer = (ctx, SiteRenderer(ctx.settings, ctx.day, ctx.root, ctx.register))
     return _renderer[1]
 
 
@@ -84,7 +86,7 @@ def render_unit(unit: Unit, ctx: Context) -> list[Written]:
     site = _site(ctx)
     with measure(ctx.clock, "exports"):
         for c in (cat, *unit.villages):
-            stage.write(data_rel(c, "json"), to_json(c, ctx.day), "json")
+            stage.write(data_rel(c, "json"), to_json(c, ctx.day, ctx.register), "json")
             stage.write(data_rel(c, "csv"), to_csv(c), "csv")
     with measure(ctx.clock, "html"):
         if cat.scope == "township":
