@@ -13,8 +13,8 @@ from typing import Any
 
 from jxs_catalog.checking import Coverage
 from jxs_catalog.register import Citing
-from jxs_catalog.rendering.documents import documents_csv, documents_text
 from jxs_catalog.rendering.coverage import cell_text, coverage_csv, coverage_html
+from jxs_catalog.rendering.documents import documents_csv, documents_text
 from jxs_catalog.writing import check_all, make_folder, write_file
 
 
