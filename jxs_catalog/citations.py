@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _OPEN, _CLOSE = "《〈", "》〉"
 # Brackets around a document number's year: 〔2019〕, [2019], ［2019］, 【2019】, ﹝2019﹞, (2019).
@@ -54,6 +55,7 @@ class Resolved:
     url: str | None
 
 
+@lru_cache(maxsize=16384)
 def title_key(title: str) -> str:
     """What two spellings of one title share: width, blanks, quote and bracket styles ignored."""
     text = unicodedata.normalize("NFKC", title).translate(_QUOTES)
@@ -61,6 +63,7 @@ def title_key(title: str) -> str:
     return text.strip("《》")
 
 
+@lru_cache(maxsize=16384)
 def number_key(number: str) -> str:
     """A document number with width, blanks and the brackets around its year made uniform."""
     text = _BLANKS.sub("", unicodedata.normalize("NFKC", number))

@@ -115,17 +115,26 @@ def _warning(code: str, site: Site, params: dict[str, object]) -> Diagnostic:
 def resolution_rules(ws: Workspace, register: Register) -> list[Diagnostic]:
     """Each cited title is registered, and the number written beside it is the registered one."""
     out: list[Diagnostic] = []
+    verdicts: dict[str, list[tuple[str, dict[str, object]]]] = {}  # the same texts recur: judge each once
     for site in basis_sites(ws):
-        for cited in cited_in(site.text):
-            doc = register.find(cited.title)
-            if doc is None:
-                guess = register.nearest(cited.title)
-                hint = {"zh": f"是不是《{guess}》？", "en": f"Did you mean 《{guess}》? "} if guess else ""
-                out.append(_warning("JXS503", site, {"title": cited.title, "hint": hint}))
-            elif cited.number and doc.number and not same_number(cited.number, doc.number):
-                out.append(_warning("JXS504", site, {"title": cited.title, "written": cited.number,
-                                                     "registered": doc.number}))
+        found = verdicts.get(site.text)
+        if found is None:
+            found = verdicts[site.text] = _problems(site.text, register)
+        out.extend(_warning(code, site, params) for code, params in found)
     return out
+
+
+def _problems(text: str, register: Register) -> list[tuple[str, dict[str, object]]]:
+    found: list[tuple[str, dict[str, object]]] = []
+    for cited in cited_in(text):
+        doc = register.find(cited.title)
+        if doc is None:
+            guess = register.nearest(cited.title)
+            hint = {"zh": f"是不是《{guess}》？", "en": f"Did you mean 《{guess}》? "} if guess else ""
+            found.append(("JXS503", {"title": cited.title, "hint": hint}))
+        elif cited.number and doc.number and not same_number(cited.number, doc.number):
+            found.append(("JXS504", {"title": cited.title, "written": cited.number, "registered": doc.number}))
+    return found
 
 
 def _replacement_text(register: Register, doc: Document) -> dict[str, str]:
