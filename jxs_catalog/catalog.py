@@ -6,6 +6,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
+from jxs_catalog.fields import CompiledItem, Origin
+
 # The 26 pilot domains, in the order of the county plan.
 PILOT_DOMAINS: tuple[str, ...] = (
     "涉农补贴", "财政预决算", "公共文化服务", "安全生产", "救灾", "义务教育", "生态环境",
@@ -28,68 +30,9 @@ PILOT_IDS: dict[str, str] = {
 }
 
 Scope = Literal["county", "township", "village"]
-Origin = Literal["standard", "changed", "added"]
 
-ELEMENTS: tuple[tuple[str, str, str], ...] = (
-    ("name", "名称", "name"),
-    ("content", "内容", "content"),
-    ("basis", "依据", "basis"),
-    ("time_limit", "时限", "time limit"),
-    ("subject", "主体", "subject"),
-    ("method", "方式", "method"),
-    ("channels", "渠道", "channels"),
-    ("audience", "对象", "audience"),
-)
-
-
-@dataclass(slots=True)  # not frozen: a frozen init costs several times more, and villages copy items by the million
-class CompiledItem:
-    domain: str
-    category: str
-    name: str
-    content: str
-    basis: tuple[str, ...]
-    time_limit: str
-    subject: str
-    method: tuple[str, ...]
-    channels: tuple[str, ...]
-    audience: tuple[str, ...]
-    levels: tuple[str, ...]
-    reason: str | None = None
-    note: str | None = None
-    applies_to: tuple[str, ...] | None = None  # 村, 社区 or both; None: both
-    origin: Origin = "standard"
-    source: str = ""  # the file (and line) the item was defined in
-    line: int = 0
-
-    def with_subject(self, subject: str) -> CompiledItem:
-        """The same item published by another body (a village committee)."""
-        # Positional construction: several times faster than dataclasses.replace, and
-        # village lists copy every village-level item once per village.
-        return CompiledItem(self.domain, self.category, self.name, self.content, self.basis, self.time_limit,
-                            subject, self.method, self.channels, self.audience, self.levels, self.reason,
-                            self.note, self.applies_to, self.origin, self.source, self.line)
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.domain, self.category, self.name)
-
-    def missing_elements(self) -> list[str]:
-        return [label for attr, label, _ in ELEMENTS if not getattr(self, attr)]
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "domain": self.domain, "category": self.category, "name": self.name,
-            "content": self.content, "basis": list(self.basis), "time_limit": self.time_limit,
-            "subject": self.subject, "method": list(self.method), "channels": list(self.channels),
-            "audience": list(self.audience), "levels": list(self.levels),
-            "reason": self.reason, "note": self.note,
-            "applies_to": list(self.applies_to) if self.applies_to is not None else None, "origin": self.origin,
-        }
-
-    def applies_to_kind(self, kind: str) -> bool:
-        """Whether a village list of this kind (村 or 社区) carries the item."""
-        return "村级" in self.levels and (self.applies_to is None or kind in self.applies_to)
+__all__ = ["PILOT_DOMAINS", "PILOT_IDS", "Adjustment", "Catalog", "CompiledItem", "Origin", "Scope", "Section",
+           "VillageRef", "domain_sort_key", "village_id"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 from jxs_catalog.catalog import PILOT_DOMAINS, Catalog
 from jxs_catalog.compile import Result, compile_workspace
 from jxs_catalog.diagnostics import Diagnostic, Severity
+from jxs_catalog.fields import ELEMENTS
 from jxs_catalog.models import Domain, Township
 from jxs_catalog.register import Citing, citations_report, currency_rules, register_of
 from jxs_catalog.validation import Loaded
@@ -227,7 +228,7 @@ def _domain_foreign_names(result: Result) -> list[Diagnostic]:
         dom = lf.model
         assert dom is not None
         for i, it in enumerate(dom.items):
-            for key in ("content", "subject", "time_limit", "note"):
+            for key in (e.key for e in ELEMENTS if e.prose):
                 value = getattr(it, key)
                 found = _foreign_in(value, [], own) if value else None
                 if found:
@@ -238,23 +239,13 @@ def _domain_foreign_names(result: Result) -> list[Diagnostic]:
     return out
 
 
-def _merged_rules(compiled_catalogs: list[Catalog], townships: dict[str, Catalog]) -> list[Diagnostic]:
+def _merged_rules(compiled_catalogs: list[Catalog]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for cat in compiled_catalogs:
         for item in cat.items:
             for label in item.missing_elements():
                 out.append(Diagnostic("JXS211", item.source, item.line, 1,
                                       {"catalog": cat.title, "name": item.name, "element": label}))
-        if cat.scope != "village" or cat.township is None:
-            continue
-        town = townships[cat.township]
-        reference = {it.key: it for it in town.items}
-        for item in cat.items:
-            ref = reference.get(item.key)
-            for attr, label in (("content", "公开内容"), ("basis", "公开依据"), ("time_limit", "公开时限")):
-                if ref is None or getattr(ref, attr) != getattr(item, attr):
-                    out.append(Diagnostic("JXS204", item.source, item.line, 1, {
-                        "village": cat.name, "name": item.name, "element": label, "township": town.name}))
     return out
 
 
@@ -300,7 +291,6 @@ def run_check(root: Path, today: dt.date | None = None) -> CheckResult:
     if result.compiled is not None:
         settings = result.workspace.settings.model if result.workspace.settings else None
         diags.extend(_township_rules(result, settings.code if settings else None))
-        townships = {c.name: c for c in result.compiled.townships}
-        diags.extend(_merged_rules(result.compiled.catalogs, townships))
+        diags.extend(_merged_rules(result.compiled.catalogs))
     documents = citations_report(result.workspace, register, today)
     return CheckResult(diags, result.files, coverage_of(result, diags), documents, today)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from jxs_catalog.fields import ELEMENTS
+
 
 @dataclass(frozen=True, slots=True)
 class Key:
@@ -15,38 +17,24 @@ class Key:
     label: str  # the element's Chinese name, shown in messages and schemas
     label_en: str
     required: bool = False
+    kind: str = "text"  # the kind of value, for the JSON Schema (see fields.Kind and schema.py)
 
 
 def _keys(*keys: Key) -> dict[str, Key]:
     return {k.name: k for k in keys}
 
 
-ITEM_KEYS = _keys(
-    Key("category", ("一级事项",), "一级事项", "first-level matter", True),
-    Key("name", ("二级事项", "事项名称", "名称"), "二级事项（名称）", "matter name", True),
-    Key("content", ("公开内容", "内容"), "公开内容（要素）", "content", True),
-    Key("basis", ("公开依据", "依据"), "公开依据", "legal basis", True),
-    Key("time_limit", ("公开时限", "时限"), "公开时限", "time limit", True),
-    Key("subject", ("公开主体", "主体"), "公开主体", "subject"),
-    Key("method", ("公开方式", "方式"), "公开方式", "method", True),
-    Key("channels", ("公开渠道和载体", "公开渠道", "渠道"), "公开渠道和载体", "channels", True),
-    Key("audience", ("公开对象", "对象"), "公开对象", "audience", True),
-    Key("levels", ("公开层级", "层级"), "公开层级", "levels", True),
-    Key("reason", ("理由",), "不主动公开的理由", "reason"),
-    Key("note", ("备注",), "备注", "note"),
-    Key("applies_to", ("适用于", "适用范围"), "适用的村级组织（村、社区）", "applies to (村, 社区)"),
-)
+ITEM_KEYS = _keys(*(Key(e.key, e.aliases, e.label, e.label_en, e.required, e.kind) for e in ELEMENTS))
 
 # A change names the item it changes; every element it sets is optional.
-PATCH_KEYS = {k: Key(v.name, v.aliases, v.label, v.label_en, False)
-              for k, v in ITEM_KEYS.items() if k not in ("category", "name")}
+PATCH_KEYS = _keys(*(Key(e.key, e.aliases, e.label, e.label_en, False, e.kind) for e in ELEMENTS if e.patch))
 
 DOMAIN_KEYS = _keys(
     Key("name", ("名称", "领域"), "领域名称", "domain name", True),
     Key("reference", ("参考目录",), "参考的标准指引或目录", "reference catalog"),
     Key("department", ("主管部门",), "县级默认公开主体", "default county subject"),
-    Key("levels", ("公开层级", "层级"), "本领域涉及的公开层级", "levels the domain covers"),
-    Key("reviewed", ("审核日期",), "最近审核日期", "last reviewed"),
+    Key("levels", ("公开层级", "层级"), "本领域涉及的公开层级", "levels the domain covers", kind="levels"),
+    Key("reviewed", ("审核日期",), "最近审核日期", "last reviewed", kind="date"),
     Key("note", ("备注",), "备注", "note"),
     Key("items", ("事项",), "事项列表", "items", True),
 )
@@ -70,16 +58,16 @@ ADDITION_KEYS = {"domain": Key("domain", ("领域",), "领域", "domain", True),
 
 VILLAGE_KEYS = _keys(
     Key("name", ("名称",), "村（社区）名称", "village name", True),
-    Key("code", ("区划代码",), "统计用区划代码（12位）", "division code (12 digits)"),
-    Key("kind", ("类型",), "类型（村或社区）", "kind (村 or 社区)"),
+    Key("code", ("区划代码",), "统计用区划代码（12位）", "division code (12 digits)", kind="code12"),
+    Key("kind", ("类型",), "类型（村或社区）", "kind (村 or 社区)", kind="village_kind"),
 )
 
 TOWNSHIP_KEYS = _keys(
     Key("name", ("名称", "乡镇"), "乡镇名称", "township name", True),
-    Key("code", ("区划代码", "代码"), "统计用区划代码（12位）", "division code (12 digits)"),
+    Key("code", ("区划代码", "代码"), "统计用区划代码（12位）", "division code (12 digits)", kind="code12"),
     Key("subject", ("公开主体", "主体"), "乡镇公开主体", "township body"),
     Key("villages", ("村社区", "村（社区）", "村居"), "村（社区）", "villages"),
-    Key("reviewed", ("审核日期",), "最近审核日期", "last reviewed"),
+    Key("reviewed", ("审核日期",), "最近审核日期", "last reviewed", kind="date"),
     Key("note", ("备注",), "备注", "note"),
     Key("exclusions", ("排除", "不适用"), "排除（不适用）", "exclusions"),
     Key("changes", ("调整",), "调整", "changes"),
@@ -87,23 +75,23 @@ TOWNSHIP_KEYS = _keys(
 )
 
 SITE_KEYS = _keys(
-    Key("base_url", ("网址",), "网站地址（用于 sitemap.xml）", "site base URL"),
+    Key("base_url", ("网址",), "网站地址（用于 sitemap.xml）", "site base URL", kind="url"),
     Key("title", ("标题",), "网站标题", "site title"),
 )
 
 SETTINGS_KEYS = _keys(
     Key("county", ("县名",), "县名（简称）", "county", True),
     Key("full_name", ("全称",), "县全称", "full name"),
-    Key("code", ("区划代码",), "区划代码（6位）", "division code (6 digits)"),
+    Key("code", ("区划代码",), "区划代码（6位）", "division code (6 digits)", kind="code6"),
     Key("title", ("目录名称",), "目录名称", "catalog title"),
     Key("publisher", ("发布机关",), "发布机关", "publisher"),
-    Key("channels", ("扩展渠道",), "本县增加的公开渠道", "extra channels"),
+    Key("channels", ("扩展渠道",), "本县增加的公开渠道", "extra channels", kind="text_list"),
     Key("site", ("网站",), "网站设置", "site options"),
 )
 
 # bases.yaml: the register of cited documents (法规文件库).
 BASES_KEYS = _keys(
-    Key("reviewed", ("审核日期",), "文件状态的核对日期", "date the statuses were checked"),
+    Key("reviewed", ("审核日期",), "文件状态的核对日期", "date the statuses were checked", kind="date"),
     Key("note", ("备注",), "备注", "note"),
     Key("documents", ("文件", "文件库"), "登记的文件", "documents", True),
 )
@@ -112,11 +100,11 @@ DOCUMENT_KEYS = _keys(
     Key("title", ("标题",), "标题（不带书名号）", "title (without 《》)", True),
     Key("number", ("文号",), "文号", "document number"),
     Key("issuer", ("发文机关",), "发文机关", "issuer"),
-    Key("date", ("日期",), "日期（公布、修订或印发）", "date (issued, revised)"),
-    Key("status", ("状态",), "状态", "status", True),
+    Key("date", ("日期",), "日期（公布、修订或印发）", "date (issued, revised)", kind="partial_date"),
+    Key("status", ("状态",), "状态", "status", True, kind="status"),
     Key("replaced_by", ("替代文件",), "替代文件的标题", "title of the replacing document"),
-    Key("valid_until", ("有效期至",), "有效期至", "valid until"),
-    Key("url", ("链接",), "全文链接", "address of the text"),
+    Key("valid_until", ("有效期至",), "有效期至", "valid until", kind="date"),
+    Key("url", ("链接",), "全文链接", "address of the text", kind="url"),
     Key("note", ("备注",), "备注", "note"),
 )
 

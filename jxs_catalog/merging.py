@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from jxs_catalog.catalog import Adjustment, Catalog, CompiledItem, Section, VillageRef, domain_sort_key, village_id
 from jxs_catalog.diagnostics import Diagnostic
-from jxs_catalog.models import Change, Domain, Exclusion, Item, Settings, Township, village_body
+from jxs_catalog.models import Change, Domain, Exclusion, Settings, Township, village_body
 from jxs_catalog.validation import Loaded
 
 
@@ -29,15 +29,6 @@ class Compiled:
         return [self.county, *self.townships, *self.villages]
 
 
-def _compiled(item: Item, domain: str, subject: str, source: str, line: int) -> CompiledItem:
-    return CompiledItem(
-        domain=domain, category=item.category, name=item.name, content=item.content,
-        basis=item.basis, time_limit=item.time_limit, subject=subject, method=item.method,
-        channels=item.channels, audience=item.audience, levels=item.levels,
-        reason=item.reason, note=item.note, applies_to=item.applies_to, source=source, line=line,
-    )
-
-
 def county_title(settings: Settings) -> str:
     return f"{settings.county}{settings.title}"
 
@@ -51,7 +42,7 @@ def merge(settings: Settings, domains: list[Loaded[Domain]], townships: list[Loa
         dom = loaded.model
         assert dom is not None
         items = [
-            _compiled(it, dom.name, it.subject or dom.department or "", loaded.path, loaded.positions.line(("items", i)))
+            CompiledItem.of(it, dom.name, it.subject or dom.department or "", loaded.path, loaded.positions.line(("items", i)))
             for i, it in enumerate(dom.items) if "县级" in it.levels
         ]
         county.sections.append(Section(dom.name, loaded.stem, items, dom.reference))
@@ -78,7 +69,7 @@ def _township_standard(ordered: list[Loaded[Domain]]) -> dict[str, dict[tuple[st
         dom = dl.model
         assert dom is not None
         standard[dom.name] = {
-            (it.category, it.name): (_compiled(it, dom.name, it.subject or "", dl.path, dl.positions.line(("items", i))),
+            (it.category, it.name): (CompiledItem.of(it, dom.name, it.subject or "", dl.path, dl.positions.line(("items", i))),
                                      it.subject is not None)
             for i, it in enumerate(dom.items) if "乡级" in it.levels
         }
@@ -147,7 +138,7 @@ def _merge_township(settings: Settings, ordered: list[Loaded[Domain]],
                 "zh": f"新增事项“{add.category} / {add.name}”与县级标准中已有的事项重名。要修改已有事项，请写在 changes（调整）里。",
                 "en": f"The addition '{add.category} / {add.name}' duplicates a standard item; use a change instead."}}))
             continue
-        item = _compiled(add, domain_name, add.subject or town.body, path, locate("additions", i)[0])
+        item = CompiledItem.of(add, domain_name, add.subject or town.body, path, locate("additions", i)[0])
         sections[domain_name][key] = dataclasses.replace(item, origin="added")
         catalog.adjustments.append(Adjustment("addition", domain_name, add.name, add.note,
                                               source=path, line=locate("additions", i)[0]))

@@ -192,8 +192,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "JXS118": (
         "bad-link",
-        "“{key}”里的链接“{value}”只能是 http(s):// 开头的网址或相对路径。",
-        "The link '{value}' in '{key}' must be an http(s) URL or a relative path.",
+        "“{key}”的网址“{value}”不对：应当是以 http:// 或 https:// 开头的完整网址，例如“https://www.example.gov.cn/xxgk/”。",
+        "The address '{value}' in '{key}' must be a full URL starting with http:// or https://, e.g. 'https://www.example.gov.cn/xxgk/'.",
     ),
     "JXS119": (
         "invalid",
@@ -248,11 +248,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "level-without-items",
         "领域“{domain}”声明了公开层级“{level}”，但没有任何事项的层级包含它。",
         "The domain {domain} claims the level {level} but has no item at that level.",
-    ),
-    "JXS204": (
-        "village-mismatch",
-        "{village} 清单中“{name}”的{element}与{township}目录不一致。相同事项的公开内容应当对应一致。",
-        "In {village}'s list, the {element} of '{name}' differs from {township}'s catalog.",
     ),
     "JXS205": (
         "matter-defined-twice",

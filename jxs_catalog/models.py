@@ -6,177 +6,20 @@ a located, translated message stays mechanical (see validation.py).
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections.abc import Callable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from jxs_catalog import vocab
+from jxs_catalog.fields import ItemElements, ItemPatch
+from jxs_catalog.values import PLACEHOLDER, Date, Frozen, Levels, PartialDate, Status, Text, VillageKind
 
-PLACEHOLDER = re.compile(
-    r"^\s*(?:todo|tbd|fixme|xxx+|x+|待定|待补充|待填|待填写|暂无|略|无|某某|\.{2,}|…+|-+|—+|\?+|？+)\s*$",
-    re.IGNORECASE,
-)
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_BAD_TEXT = re.compile(r"[\u200b-\u200f\u2028\u2029\u202a-\u202e\ufeff]")
+__all__ = ["PLACEHOLDER", "Addition", "Bases", "Change", "Document", "Domain", "Exclusion", "Item", "ItemPatch", "Settings",
+           "SiteOptions", "Township", "Village", "kind_from_name", "village_body"]
 
 
-def _kind(value: object) -> dict[str, str]:
-    if isinstance(value, dict):
-        return {"zh": "“键: 值”的结构", "en": "a mapping"}
-    if isinstance(value, (list, tuple)):
-        return {"zh": "列表", "en": "a list"}
-    return {"zh": f"“{value}”", "en": f"'{value}'"}
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        raise PydanticCustomError("JXS106", "empty", {"value": {"zh": "空白", "en": "blank"}})
-    if not isinstance(value, str):
-        hint = {"zh": "如果要写多行，请在键后写“|”，下一行缩进后再写内容。",
-                "en": "For several lines write '|' after the key and indent the text below."}
-        raise PydanticCustomError("JXS104", "text", {"found": _kind(value), "hint": hint})
-    text = value.strip()
-    if not text or PLACEHOLDER.match(text):
-        raise PydanticCustomError("JXS106", "empty", {"value": value or {"zh": "空白", "en": "blank"}})
-    if _BAD_TEXT.search(text):
-        raise PydanticCustomError("JXS117", "bad", {"what": {"zh": "不可见的格式字符", "en": "invisible format characters"}})
-    return text
-
-
-def _texts(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str) or value is None:
-        return (_text(value),)
-    if not isinstance(value, list):
-        raise PydanticCustomError("JXS105", "list", {"found": _kind(value)})
-    if not value:
-        raise PydanticCustomError("JXS106", "empty", {"value": "[]"})
-    return tuple(value)  # each element is checked by the Text annotation below
-
-
-def _choices(canonical: tuple[str, ...], variants: dict[str, str]) -> Callable[[Any], tuple[str, ...]]:
-    def check(value: Any) -> tuple[str, ...]:
-        if isinstance(value, dict):
-            raise PydanticCustomError("JXS105", "list", {"found": _kind(value)})
-        values = value if isinstance(value, list) else [value]
-        if not values:
-            raise PydanticCustomError("JXS106", "empty", {"value": "[]"})
-        out: list[str] = []
-        for v in values:
-            if not isinstance(v, str) or not v.strip():
-                raise PydanticCustomError("JXS104", "text", {"found": _kind(v), "hint": ""})
-            norm = vocab.normalize_choice(v, canonical, variants)
-            if norm is None:
-                raise _not_in_vocab(v, canonical, variants)
-            if norm not in out:
-                out.append(norm)
-        return tuple(sorted(out, key=canonical.index))
-    return check
-
-
-def _not_in_vocab(value: str, canonical: tuple[str, ...], variants: dict[str, str]) -> PydanticCustomError:
-    guess = vocab.nearest(value, canonical, variants)
-    hint = {"zh": f"是不是想写“{guess}”？", "en": f"Did you mean '{guess}'? "} if guess else ""
-    return PydanticCustomError("JXS107", "vocab", {"value": value, "hint": hint, "choices": "、".join(canonical)})
-
-
-def _channels(value: Any, info: ValidationInfo) -> tuple[str, ...]:
-    extra: tuple[str, ...] = tuple((info.context or {}).get("extra_channels", ()))
-    if isinstance(value, dict):
-        raise PydanticCustomError("JXS105", "list", {"found": _kind(value)})
-    values = value if isinstance(value, list) else [value]
-    if not values or values == [None]:
-        raise PydanticCustomError("JXS106", "empty", {"value": "[]"})
-    out: list[str] = []
-    for v in values:
-        if not isinstance(v, str) or not v.strip():
-            raise PydanticCustomError("JXS104", "text", {"found": _kind(v), "hint": ""})
-        norm = vocab.normalize_channel(v, extra)
-        if norm is None:
-            raise _not_in_vocab(v, vocab.all_channels(extra), vocab.CHANNEL_VARIANTS)
-        if norm not in out:
-            out.append(norm)
-    return tuple(sorted(out, key=lambda c: vocab.channel_order_key(c, extra)))
-
-
-Text = Annotated[str, BeforeValidator(_text)]
-Texts = Annotated[tuple[Text, ...], BeforeValidator(_texts)]
-Methods = Annotated[tuple[str, ...], BeforeValidator(_choices(vocab.METHODS, vocab.METHOD_VARIANTS))]
-Audiences = Annotated[tuple[str, ...], BeforeValidator(_choices(vocab.AUDIENCES, vocab.AUDIENCE_VARIANTS))]
-Levels = Annotated[tuple[str, ...], BeforeValidator(_choices(vocab.LEVELS, vocab.LEVEL_VARIANTS))]
-Channels = Annotated[tuple[str, ...], BeforeValidator(_channels)]
-Kinds = Annotated[tuple[str, ...], BeforeValidator(_choices(vocab.VILLAGE_KINDS, {}))]
-
-
-def _kind_value(value: Any) -> str:
-    if not isinstance(value, str):
-        raise PydanticCustomError("JXS104", "text", {"found": _kind(value), "hint": ""})
-    return _choices(vocab.VILLAGE_KINDS, {})(value)[0]
-
-
-Kind = Annotated[str, BeforeValidator(_kind_value)]
-
-
-def _date(value: Any) -> str:
-    text = _text(value)
-    try:
-        if not DATE.match(text):
-            raise ValueError(text)
-        dt.date.fromisoformat(text)  # 2026-13-45 has the shape of a date but is none
-    except ValueError:
-        raise PydanticCustomError("JXS112", "date", {"value": text}) from None
-    return text
-
-
-Date = Annotated[str, BeforeValidator(_date)]
-_PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-
-
-def _partial_date(value: Any) -> str:
-    """A year, a month or a day: many documents are known only as "2021年6月印发"."""
-    text = _text(value)
-    if len(text) == 10:
-        return _date(text)
-    if not _PARTIAL_DATE.match(text) or (len(text) == 7 and not 1 <= int(text[5:]) <= 12):
-        raise PydanticCustomError("JXS112", "date", {"value": text})
-    return text
-
-
-def _status(value: Any) -> str:
-    text = _text(value)
-    norm = vocab.normalize_choice(text, vocab.STATUSES, vocab.STATUS_VARIANTS)
-    if norm is None:
-        raise _not_in_vocab(text, vocab.STATUSES, vocab.STATUS_VARIANTS)
-    return norm
-
-
-PartialDate = Annotated[str, BeforeValidator(_partial_date)]
-Status = Annotated[str, BeforeValidator(_status)]
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
-
-
-class Item(_Frozen):
-    """One row of a catalog: the eight elements plus category, levels, reason, note."""
-
-    category: Text
-    name: Text
-    content: Text
-    basis: Texts
-    time_limit: Text
-    subject: Text | None = None
-    method: Methods
-    channels: Channels
-    audience: Audiences
-    levels: Levels
-    reason: Text | None = None
-    note: Text | None = None
-    applies_to: Kinds | None = None  # which village lists carry a 村级 item; absent: both kinds
+class Item(ItemElements):
+    """One row of a catalog: the eight elements plus category, levels, reason, note, link (see fields.py)."""
 
     @model_validator(mode="after")
     def _reason_for_on_application(self) -> Item:
@@ -189,23 +32,13 @@ class Item(_Frozen):
         return self
 
 
-class ItemPatch(_Frozen):
-    """The elements a township may change on an inherited item."""
-
-    content: Text | None = None
-    basis: Texts | None = None
-    time_limit: Text | None = None
-    subject: Text | None = None
-    method: Methods | None = None
-    channels: Channels | None = None
-    audience: Audiences | None = None
-    levels: Levels | None = None
-    reason: Text | None = None
-    note: Text | None = None
-    applies_to: Kinds | None = None
+if TYPE_CHECKING:  # ItemPatch is generated from the element registry: its elements are typed there
+    _Patch = Any
+else:
+    _Patch = ItemPatch
 
 
-class Domain(_Frozen):
+class Domain(Frozen):
     name: Text
     reference: Text | None = None
     department: Text | None = None
@@ -215,19 +48,19 @@ class Domain(_Frozen):
     items: tuple[Item, ...] = Field(min_length=1)
 
 
-class Exclusion(_Frozen):
+class Exclusion(Frozen):
     domain: Text
     category: Text | None = None
     item: Text | None = None
     reason: Text
 
 
-class Change(_Frozen):
+class Change(Frozen):
     domain: Text
     category: Text | None = None
     item: Text
     reason: Text
-    set: ItemPatch
+    set: _Patch
 
 
 class Addition(Item):
@@ -253,15 +86,15 @@ def kind_from_name(name: str) -> str:
     return "社区" if name.strip().endswith("社区") else "村"
 
 
-class Village(_Frozen):
+class Village(Frozen):
     """A 村 or 社区 of a township: each gets its own disclosure list."""
 
     name: Text
     code: Text | None = None
-    kind: Kind
+    kind: VillageKind
 
 
-class Township(_Frozen):
+class Township(Frozen):
     name: Text
     code: Text | None = None
     subject: Text | None = None
@@ -277,12 +110,12 @@ class Township(_Frozen):
         return self.subject or f"{self.name}人民政府"
 
 
-class SiteOptions(_Frozen):
+class SiteOptions(Frozen):
     base_url: Text | None = None
     title: Text | None = None
 
 
-class Settings(_Frozen):
+class Settings(Frozen):
     county: Text
     full_name: Text | None = None
     code: Text | None = None
@@ -292,7 +125,7 @@ class Settings(_Frozen):
     site: SiteOptions = SiteOptions()
 
 
-class Document(_Frozen):
+class Document(Frozen):
     """One registered document (bases.yaml): what items cite by its title."""
 
     title: Text
@@ -310,7 +143,7 @@ class Document(_Frozen):
         return self.title.strip().removeprefix("《").removesuffix("》")
 
 
-class Bases(_Frozen):
+class Bases(Frozen):
     reviewed: Date | None = None
     note: Text | None = None
     documents: tuple[Document, ...] = ()

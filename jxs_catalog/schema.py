@@ -23,47 +23,39 @@ def _one_or_many(item: dict[str, Any]) -> dict[str, Any]:
     return {"oneOf": [item, {"type": "array", "items": item, "minItems": 1, "uniqueItems": True}]}
 
 
-def _value_schema(table: str, key: str) -> dict[str, Any]:
-    nested = K.NESTED.get((table, key))
+def _value_schema(table: str, key: K.Key) -> dict[str, Any]:
+    nested = K.NESTED.get((table, key.name))
     if nested is not None:
         ref: dict[str, Any] = {"$ref": f"#/$defs/{nested[0]}"}
-        if (table, key) == ("township", "villages"):  # a bare name, or name with code and kind
+        if (table, key.name) == ("township", "villages"):  # a bare name, or name with code and kind
             ref = {"oneOf": [_TEXT, ref]}
         return {"type": "array", "items": ref} if nested[1] else ref
-    if key == "basis":
-        return _one_or_many(_TEXT)
-    if key == "method":
-        return _one_or_many({"enum": [*vocab.METHODS, *vocab.METHOD_VARIANTS]})
-    if key == "audience":
-        return _one_or_many({"enum": [*vocab.AUDIENCES, *vocab.AUDIENCE_VARIANTS]})
-    if key == "levels":
-        return {"type": "array", "minItems": 1, "items": {"enum": [*vocab.LEVELS, *vocab.LEVEL_VARIANTS]}}
-    if key == "channels" and table != "settings":
-        choice = {"anyOf": [
-            {"enum": [*vocab.STANDARD_CHANNELS, *vocab.VILLAGE_CHANNELS, *vocab.CHANNEL_VARIANTS]},
-            {"type": "string", "pattern": "^其他[：:].+"},
-            {"type": "string", "description": "jxs.yaml 中 channels 增加的本县渠道"},
-        ]}
-        return {"type": "array", "minItems": 1, "items": choice}
-    if key == "channels":
-        return {"type": "array", "items": _TEXT}
-    if key == "applies_to":
-        return _one_or_many({"enum": list(vocab.VILLAGE_KINDS)})
-    if key == "kind":
-        return {"enum": list(vocab.VILLAGE_KINDS)}
-    if key in ("reviewed", "valid_until"):
-        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-    if key == "date" and table == "document":
-        return {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
-    if key == "status":
-        return {"enum": [*vocab.STATUSES, *vocab.STATUS_VARIANTS]}
-    if key == "url":
-        return {"type": "string", "pattern": "^https?://"}
-    if key == "code":
-        return {"type": "string", "pattern": r"^\d{12}$" if table in ("township", "village") else r"^\d{6}$"}
-    if key == "base_url":
-        return {"type": "string", "pattern": "^https?://"}
-    return dict(_TEXT)
+    return dict(_BY_KIND.get(key.kind, _TEXT))
+
+
+_CHANNEL = {"anyOf": [
+    {"enum": [*vocab.STANDARD_CHANNELS, *vocab.VILLAGE_CHANNELS, *vocab.CHANNEL_VARIANTS]},
+    {"type": "string", "pattern": "^其他[：:].+"},
+    {"type": "string", "description": "jxs.yaml 中 channels 增加的本县渠道"},
+]}
+_URL: dict[str, Any] = {"type": "string", "pattern": "^https?://"}
+_BY_KIND: dict[str, dict[str, Any]] = {
+    "texts": _one_or_many(_TEXT),
+    "method": _one_or_many({"enum": [*vocab.METHODS, *vocab.METHOD_VARIANTS]}),
+    "audience": _one_or_many({"enum": [*vocab.AUDIENCES, *vocab.AUDIENCE_VARIANTS]}),
+    "levels": {"type": "array", "minItems": 1, "items": {"enum": [*vocab.LEVELS, *vocab.LEVEL_VARIANTS]}},
+    "channels": {"type": "array", "minItems": 1, "items": _CHANNEL},
+    "village_kinds": _one_or_many({"enum": list(vocab.VILLAGE_KINDS)}),
+    "village_kind": {"enum": list(vocab.VILLAGE_KINDS)},
+    "text_list": {"type": "array", "items": _TEXT},
+    "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+    "code12": {"type": "string", "pattern": r"^\d{12}$"},
+    "code6": {"type": "string", "pattern": r"^\d{6}$"},
+    "partial_date": {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+    "status": {"enum": [*vocab.STATUSES, *vocab.STATUS_VARIANTS]},
+    "url": _URL,
+    "link": _URL,
+}
 
 
 def _object(table: str) -> dict[str, Any]:
@@ -71,7 +63,7 @@ def _object(table: str) -> dict[str, Any]:
     props: dict[str, Any] = {}
     required: list[dict[str, Any]] = []
     for key in spec.values():
-        value = _value_schema(table, key.name)
+        value = _value_schema(table, key)
         for spelling in (key.name, *key.aliases):
             props[spelling] = {**value, "description": f"{key.label}（{key.name}）"}
         if key.required:

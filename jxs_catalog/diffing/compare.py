@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from jxs_catalog import fields
 from jxs_catalog.catalog import Catalog, CompiledItem, Scope, domain_sort_key
 from jxs_catalog.compile import compile_workspace
 from jxs_catalog.diagnostics import Diagnostic, DiagnosticList, Severity
@@ -14,9 +15,7 @@ from jxs_catalog.diffing.sides import Side
 from jxs_catalog.merging import Compiled
 
 # The elements compared, in the order they are reported.
-COMPARED: tuple[str, ...] = (
-    "content", "basis", "time_limit", "subject", "method", "channels", "audience", "levels", "reason", "note",
-)
+COMPARED: tuple[str, ...] = tuple(e.key for e in fields.COMPARED)
 SCOPES: tuple[Scope, ...] = ("county", "township", "village")
 
 Value = str | list[str] | None

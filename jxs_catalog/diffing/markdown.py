@@ -16,6 +16,7 @@ from jxs_catalog.diffing.words import (
     village_groups,
     village_line,
 )
+from jxs_catalog.fields import ELEMENTS
 from jxs_catalog.reporters import location, severity_word
 
 
@@ -44,9 +45,9 @@ def _catalog_section(diff: CatalogDiff, lang: str) -> list[str]:
         return [*lines, pick(lang, f"该目录已撤销，原有 {len(diff.removed)} 项事项。",
                              f"This catalog was removed; it had {len(diff.removed)} items."), ""]
     if diff.added:
-        header = [*_item_columns(lang), element_name("content", lang), element_name("time_limit", lang),
-                  element_name("subject", lang)]
-        rows = [[i.domain, i.category, i.name, i.content, i.time_limit, i.subject] for i in diff.added]
+        shown = [e.key for e in ELEMENTS if e.diff_added]
+        header = [*_item_columns(lang), *(element_name(key, lang) for key in shown)]
+        rows = [[i.domain, i.category, i.name, *(getattr(i, key) for key in shown)] for i in diff.added]
         lines += [f"### {pick(lang, '新增事项', 'Items added')}", "", *table(header, rows), ""]
     if diff.removed:
         header = _item_columns(lang)

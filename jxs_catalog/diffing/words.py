@@ -6,19 +6,7 @@ from dataclasses import dataclass, field
 
 from jxs_catalog.catalog import Scope
 from jxs_catalog.diffing.compare import CatalogDiff, DiffResult, ItemChange, Tally, Value
-
-ELEMENT_NAMES: dict[str, tuple[str, str]] = {
-    "content": ("公开内容", "content"),
-    "basis": ("公开依据", "basis"),
-    "time_limit": ("公开时限", "time limit"),
-    "subject": ("公开主体", "subject"),
-    "method": ("公开方式", "method"),
-    "channels": ("公开渠道和载体", "channels"),
-    "audience": ("公开对象", "audience"),
-    "levels": ("公开层级", "levels"),
-    "reason": ("理由", "reason"),
-    "note": ("备注", "note"),
-}
+from jxs_catalog.fields import element_label
 
 
 def zh(lang: str) -> bool:
@@ -30,8 +18,7 @@ def pick(lang: str, chinese: str, english: str) -> str:
 
 
 def element_name(element: str, lang: str) -> str:
-    chinese, english = ELEMENT_NAMES.get(element, (element, element))
-    return pick(lang, chinese, english)
+    return element_label(element, lang)
 
 
 def show_value(value: Value, lang: str) -> str:

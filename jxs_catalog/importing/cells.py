@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from jxs_catalog import vocab
+from jxs_catalog.fields import BY_KEY, REMARKS
 from jxs_catalog.models import PLACEHOLDER
-from jxs_catalog.rendering.layout import REASON_PREFIX
 
 # Marks that tick a column in published files, and what leaves it unticked.
 TRUE_MARKS = frozenset("√✓✔■●☑▄◆◼▪✅") | {"是", "Y", "y", "V", "v", "对"}
@@ -24,7 +24,7 @@ _OUTLINE = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}(?:[.．]\d{1,2})*[、.．](?!\d)"
     r"|\d{1,2}(?:[.．]\d{1,2})+(?=\s)|[①-⑳])\s*"
 )
-_REASON_PREFIXES = (REASON_PREFIX, "不主动公开理由:", "不主动公开的理由：", "不主动公开的理由:", "不予主动公开理由：")
+_REASON_PREFIXES = (BY_KEY["reason"].remark or "", "不主动公开理由:", "不主动公开的理由：", "不主动公开的理由:", "不予主动公开理由：")
 
 
 def clean(raw: str) -> str:
@@ -80,18 +80,33 @@ def bases(raw: str) -> list[str]:
     return out
 
 
-def remark(raw: str) -> tuple[str | None, str | None]:
-    """(reason, note) from a 备注 cell as jxs writes it: `不主动公开理由：…` on its own line, then the note."""
-    reason: str | None = None
+def _prefixes(key: str, written: str) -> tuple[str, ...]:
+    if key == "reason":
+        return _REASON_PREFIXES
+    return (written, written.replace("：", ":"))
+
+
+# The elements jxs writes into 备注 behind a prefix of their own, with the prefixes read back.
+_PREFIXED = tuple((e.key, _prefixes(e.key, e.remark)) for e in REMARKS if e.remark)
+_PLAIN = next(e.key for e in REMARKS if e.remark == "")
+
+
+def remark(raw: str) -> dict[str, str | None]:
+    """The elements of a 备注 cell as jxs writes it: `不主动公开理由：…` and `网址：…` on lines of
+    their own, the rest is the note."""
+    found: dict[str, str | None] = {key: None for key, _ in _PREFIXED}
     notes: list[str] = []
     for line in lines_of(raw):
-        prefix = next((p for p in _REASON_PREFIXES if line.startswith(p)), None)
-        if prefix is not None and reason is None and line[len(prefix):].strip():
-            reason = line[len(prefix):].strip()
+        for key, prefixes in _PREFIXED:
+            prefix = next((p for p in prefixes if line.startswith(p)), None)
+            if prefix is not None and found[key] is None and line[len(prefix):].strip():
+                found[key] = line[len(prefix):].strip()
+                break
         else:
             notes.append(line)
     note = "\n".join(notes)
-    return reason, (None if not note or PLACEHOLDER.match(note) else note)
+    found[_PLAIN] = None if not note or PLACEHOLDER.match(note) else note
+    return found
 
 
 # --- levels ---------------------------------------------------------------------

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from jxs_catalog.fields import IMPORTED, element_label
 from jxs_catalog.importing.book import Grid
 from jxs_catalog.importing.cells import clean, level_label
 
@@ -21,10 +22,7 @@ class Role(str, Enum):
     CATEGORY = "category"
     NAME = "name"
     NAME_MORE = "name_more"  # 三级事项, 四级事项
-    CONTENT = "content"
-    BASIS = "basis"
-    TIME = "time_limit"
-    SUBJECT = "subject"
+    TEXT = "text"  # a text element read as it is (content, basis, subject …): Column.key says which
     CHANNELS = "channels"
     AUDIENCE = "audience"  # a mark column for one audience
     AUDIENCE_TEXT = "audience_text"  # one column with the audience written out
@@ -46,6 +44,7 @@ class Column:
     role: Role
     label: str
     values: tuple[str, ...] = ()  # the audience, method or levels a mark column stands for
+    key: str = ""  # the element a TEXT column holds
 
 
 @dataclass(slots=True)
@@ -60,15 +59,17 @@ class Layout:
     def all(self, *roles: Role) -> list[Column]:
         return [c for c in self.columns if c.role in roles]
 
+    def text(self, key: str) -> Column | None:
+        return next((c for c in self.columns if c.role is Role.TEXT and c.key == key), None)
+
     def missing(self) -> list[str]:
         """The eight elements' columns this header lacks (subject may come from elsewhere)."""
         have = {c.role for c in self.columns}
-        wanted = [
-            ("二级事项", {Role.NAME}), ("公开内容", {Role.CONTENT}), ("公开依据", {Role.BASIS}),
-            ("公开时限", {Role.TIME}), ("公开渠道和载体", {Role.CHANNELS}),
-            ("公开对象", {Role.AUDIENCE, Role.AUDIENCE_TEXT}), ("公开方式", {Role.METHOD, Role.METHOD_TEXT}),
-        ]
-        return [label for label, roles in wanted if not have & roles]
+        out = [] if Role.NAME in have else ["二级事项"]
+        out += [element_label(e.key) for e in IMPORTED if e.required and self.text(e.key) is None]
+        wanted = [("公开渠道和载体", {Role.CHANNELS}), ("公开对象", {Role.AUDIENCE, Role.AUDIENCE_TEXT}),
+                  ("公开方式", {Role.METHOD, Role.METHOD_TEXT})]
+        return out + [label for label, roles in wanted if not have & roles]
 
 
 @dataclass(slots=True)
@@ -80,6 +81,9 @@ class Table:
 
 def norm(label: str) -> str:
     return re.sub(r"\s+", "", clean(label)).replace("(", "（").replace(")", "）").strip("*＊:：")
+
+
+Meaning = tuple[Role, tuple[str, ...], str]  # (role, the values a mark column stands for, element key)
 
 
 def classify_sub(label: str) -> tuple[Role, tuple[str, ...]] | None:
@@ -105,55 +109,52 @@ def classify_sub(label: str) -> tuple[Role, tuple[str, ...]] | None:
     return None
 
 
-_GROUP_PREFIXES: tuple[tuple[tuple[str, ...], Role], ...] = (
-    (("序号", "编号", "序"), Role.SEQ),
-    (("相应领域", "一级目录", "所属领域", "领域名称"), Role.DOMAIN),
-    (("公开事项", "事项名称", "事项"), Role.NAME),
-    (("公开内容", "内容", "公开要素"), Role.CONTENT),
-    (("公开依据", "依据"), Role.BASIS),
-    (("公开时限", "时限"), Role.TIME),
-    (("公开主体", "主体", "责任主体", "公开单位"), Role.SUBJECT),
-    (("公开对象", "对象"), Role.AUDIENCE_TEXT),
-    (("公开方式", "方式"), Role.METHOD_TEXT),
-    (("公开层级", "层级"), Role.LEVEL_TEXT),
-    (("备注",), Role.NOTE),
+_GROUP_PREFIXES: tuple[tuple[tuple[str, ...], Role, str], ...] = (
+    (("序号", "编号", "序"), Role.SEQ, ""),
+    (("相应领域", "一级目录", "所属领域", "领域名称"), Role.DOMAIN, ""),
+    (("公开事项", "事项名称", "事项"), Role.NAME, ""),
+    *((e.import_words, Role.TEXT, e.key) for e in IMPORTED),
+    (("公开对象", "对象"), Role.AUDIENCE_TEXT, ""),
+    (("公开方式", "方式"), Role.METHOD_TEXT, ""),
+    (("公开层级", "层级"), Role.LEVEL_TEXT, ""),
+    (("备注",), Role.NOTE, ""),
 )
 
 
-def classify(label: str) -> tuple[Role, tuple[str, ...]]:
+def classify(label: str) -> Meaning:
     """A one-row header's (or a group's) meaning."""
     text = norm(label)
     if not text or len(text) > MAX_LABEL:
-        return Role.IGNORE, ()
+        return Role.IGNORE, (), ""
     sub = classify_sub(text)
     if sub is not None:
-        return sub
+        return (*sub, "")
     if text in ("领域", "目录"):
-        return Role.DOMAIN, ()
+        return Role.DOMAIN, (), ""
     if "渠道" in text or "载体" in text:
-        return Role.CHANNELS, ()
-    for prefixes, role in _GROUP_PREFIXES:
+        return Role.CHANNELS, (), ""
+    for prefixes, role, key in _GROUP_PREFIXES:
         if text.startswith(prefixes):
             if role is Role.SEQ and len(text) > 3:
                 continue
-            return role, ()
-    return Role.IGNORE, ()
+            return role, (), key
+    return Role.IGNORE, (), ""
 
 
 # The words a header row is recognised by: exact, so that a data row whose cells
 # happen to begin with 内容 or 依据 is never taken for a header.
-_HEADER_WORDS: dict[str, Role] = {
-    "一级事项": Role.CATEGORY, "二级事项": Role.NAME, "公开事项": Role.NAME, "事项名称": Role.NAME,
-    "公开事项名称": Role.NAME, "公开内容": Role.CONTENT, "公开要素": Role.CONTENT, "公开依据": Role.BASIS,
-    "公开时限": Role.TIME, "公开主体": Role.SUBJECT, "公开渠道和载体": Role.CHANNELS, "公开渠道": Role.CHANNELS,
-    "公开载体": Role.CHANNELS, "公开渠道及载体": Role.CHANNELS, "公开渠道与载体": Role.CHANNELS,
+_HEADER_WORDS: dict[str, str] = {
+    "一级事项": "category", "二级事项": "name", "公开事项": "name", "事项名称": "name", "公开事项名称": "name",
+    **{word: e.key for e in IMPORTED for word in e.import_exact},
+    "公开渠道和载体": "channels", "公开渠道": "channels", "公开载体": "channels", "公开渠道及载体": "channels",
+    "公开渠道与载体": "channels",
 }
 
 
 def is_header(grid: Grid, row: int) -> bool:
     words = {re.sub(r"（[^）]*）", "", norm(grid.text(row, c))) for c in range(grid.width)}
-    roles = {_HEADER_WORDS[w] for w in words if w in _HEADER_WORDS}
-    return len(roles) >= 3
+    elements = {_HEADER_WORDS[w] for w in words if w in _HEADER_WORDS}
+    return len(elements) >= 3
 
 
 def banner(grid: Grid, row: int) -> str | None:
@@ -207,18 +208,18 @@ def layout_at(grid: Grid, row: int) -> Layout:
         sub = grid.text(row + 1, c) if two else ""
         group = top or (group if sub else "")
         label = norm(group)
-        role, values = classify(group)
+        role, values, key = classify(group)
         if two and sub and norm(sub) != norm(top):
             label = f"{label}/{norm(sub)}"
             found = classify_sub(sub)
             if found is not None:
-                role, values = found
+                (role, values), key = found, ""
             elif role is Role.LEVEL_TEXT:
-                role, values = Role.LEVEL_OTHER, ()
+                role, values, key = Role.LEVEL_OTHER, (), ""
             elif (own := classify(sub))[0] is not Role.IGNORE:
-                role, values = own
+                role, values, key = own
         if role is not Role.IGNORE or label:
-            layout.columns.append(Column(c, role, label, values))
+            layout.columns.append(Column(c, role, label, values, key))
     return layout
 
 

@@ -6,12 +6,6 @@ from dataclasses import dataclass, field
 
 from jxs_catalog.diagnostics import Diagnostic, Severity
 
-# The item keys in the order a domain file writes them.
-ITEM_KEYS: tuple[str, ...] = (
-    "category", "name", "content", "basis", "time_limit", "subject", "method", "channels", "audience",
-    "levels", "reason", "note",
-)
-
 
 @dataclass(slots=True)
 class ImportedDomain:

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from jxs_catalog import vocab
 from jxs_catalog.diagnostics import Severity
+from jxs_catalog.fields import ELEMENTS, IMPORTED, element_label
 from jxs_catalog.importing import cells
 from jxs_catalog.importing.book import Grid, Region
 from jxs_catalog.importing.header import Column, Layout, Role, Table, banner, classify_sub, is_title
-from jxs_catalog.importing.model import ITEM_KEYS, Reporter
+from jxs_catalog.importing.model import Reporter
 
-_VALUE_ROLES = (Role.CATEGORY, Role.NAME, Role.NAME_MORE, Role.CONTENT, Role.BASIS, Role.TIME, Role.SUBJECT,
-                Role.CHANNELS, Role.AUDIENCE, Role.AUDIENCE_TEXT, Role.METHOD, Role.METHOD_TEXT, Role.LEVEL,
+_VALUE_ROLES = (Role.CATEGORY, Role.NAME, Role.NAME_MORE, Role.TEXT, Role.CHANNELS, Role.AUDIENCE, Role.AUDIENCE_TEXT, Role.METHOD, Role.METHOD_TEXT, Role.LEVEL,
                 Role.LEVEL_TEXT, Role.LEVEL_OTHER, Role.NOTE)
 _VOCABS = {"audience": vocab.AUDIENCES, "method": vocab.METHODS, "levels": vocab.LEVELS}
-_WHAT = {"audience": ("公开对象", "audience"), "method": ("公开方式", "method"), "levels": ("公开层级", "levels")}
+_READERS: dict[str, Callable[[str], object]] = {"line": cells.one_line, "multiline": cells.multiline,
+                                                 "bases": cells.bases}
+_JOINS = {e.key: e.import_join for e in ELEMENTS if e.import_join}
 
 
 @dataclass(slots=True)
@@ -60,6 +63,10 @@ class _TableReader:
         col = self.layout.first(role)
         return raw.get(col.index, "") if col is not None else ""
 
+    def element(self, raw: dict[int, str], key: str, reader: str) -> object:
+        col = self.layout.text(key)
+        return _READERS[reader](raw.get(col.index, "") if col is not None else "")
+
     def record(self, row: int) -> _Record | None:
         heading = banner(self.grid, row)
         if heading is not None and not is_title(heading):
@@ -71,29 +78,29 @@ class _TableReader:
         category = cells.strip_outline(cells.one_line(self.text(raw, Role.CATEGORY)))
         self.category = category or self.category
         name = self._name(raw)
-        content = cells.multiline(self.text(raw, Role.CONTENT))
-        basis = cells.bases(self.text(raw, Role.BASIS))
-        time_limit = cells.one_line(self.text(raw, Role.TIME))
-        if not (name or content or basis or time_limit):
+        texts = {e.key: self.element(raw, e.key, e.import_cell) for e in IMPORTED if e.import_cell}
+        if not (name or any(texts[e.key] for e in IMPORTED if e.required)):
             return None  # an empty row, a lone 序号, or a category alone above its items
         self.previous = raw
         name_col = self.names[0] if self.names else None
         if not name:
             where = name_col.index if name_col is not None else self.layout.columns[0].index
             self.cell("JXS409", row, where, column=name_col.label if name_col else "二级事项")
-        values.update(category=self.category, name=name, content=content, basis=basis, time_limit=time_limit,
-                      subject=cells.one_line(self.text(raw, Role.SUBJECT)))
+        values.update(category=self.category, name=name, **texts)
         values["channels"] = self._channels(row, raw)
         notes: list[str] = []
         for key in ("audience", "method", "levels"):
             values[key] = self._choices(key, row, raw, notes)
-        reason, note = cells.remark(self.text(raw, Role.NOTE))
+        remark = cells.remark(self.text(raw, Role.NOTE))
+        reason, note = remark.pop("reason"), remark.pop("note")
         note_col = self.layout.first(Role.NOTE)
         if values["method"] == ["依申请"] and reason is None and note and note_col is not None:
             self.cell("JXS412", row, note_col.index, Severity.WARNING, value=note)
             reason, note = note, None
         values["reason"] = reason
         values["note"] = "\n".join([*([note] if note else []), *notes]) or None
+        for key, value in remark.items():  # a link written in 备注, unless its own column gave one
+            values[key] = values.get(key) or value
         group = None
         if name_col is not None and not self.layout.all(Role.NAME_MORE):
             region = self.grid.region(row, name_col.index)
@@ -149,8 +156,8 @@ class _TableReader:
                 found.extend(col.values)
         if not found and (columns or key == "levels"):
             first = (columns or self.layout.all(Role.LEVEL_OTHER))[0]
-            zh, en = _WHAT[key]
-            self.cell("JXS408", row, first.index, what={"zh": zh, "en": en}, key=key)
+            self.cell("JXS408", row, first.index, what={"zh": element_label(key), "en": element_label(key, "en")},
+                      key=key)
         return sorted(set(found), key=_VOCABS[key].index)
 
     def _written(self, key: str, row: int, col: Column, text: str) -> list[str]:
@@ -194,14 +201,12 @@ def _combine(into: dict[str, object], more: dict[str, object]) -> None:
         elif isinstance(value, str) and value and value != old:
             if not old:
                 into[key] = value
-            elif key in ("content", "reason", "note"):
-                into[key] = f"{old}\n{value}"
-            elif key == "time_limit":
-                into[key] = f"{old}；{value}"
+            elif key in _JOINS:
+                into[key] = f"{old}{_JOINS[key]}{value}"
 
 
 def _item(values: dict[str, object]) -> dict[str, object]:
-    return {key: values[key] for key in ITEM_KEYS if values.get(key)}
+    return {e.key: values[e.key] for e in ELEMENTS if values.get(e.key)}
 
 
 def read_table(grid: Grid, table: Table, report: Reporter, default_levels: tuple[str, ...],

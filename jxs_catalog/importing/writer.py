@@ -12,7 +12,8 @@ import re
 import yaml
 
 from jxs_catalog import vocab
-from jxs_catalog.importing.model import ITEM_KEYS, ImportedDomain
+from jxs_catalog.fields import ELEMENTS
+from jxs_catalog.importing.model import ImportedDomain
 from jxs_catalog.loading.yamltree import prescan
 
 try:  # libyaml is several times faster; both give the same answer
@@ -124,7 +125,7 @@ def domain_yaml(domain: ImportedDomain) -> str:
         lines.append("items:")
     for item in domain.items:
         prefix = "  - "
-        for key in ITEM_KEYS:
+        for key in (e.key for e in ELEMENTS):
             value = item.get(key)
             if value is None or value == [] or value == "":
                 continue

@@ -10,12 +10,10 @@ from typing import Any
 
 from jxs_catalog.catalog import Catalog, CompiledItem
 from jxs_catalog.citations import Resolved, parse_basis, title_key
+from jxs_catalog.fields import ELEMENTS, IN_TABLE, Element
 
 CSV_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("domain", "领域"), ("category", "一级事项"), ("name", "二级事项"), ("content", "公开内容（要素）"),
-    ("basis", "公开依据"), ("time_limit", "公开时限"), ("subject", "公开主体"), ("channels", "公开渠道和载体"),
-    ("audience", "公开对象"), ("method", "公开方式"), ("levels", "公开层级"), ("reason", "不主动公开理由"),
-    ("note", "备注"), ("applies_to", "适用于"), ("origin", "来源"),
+    ("domain", "领域"), *((e.key, e.heading) for e in IN_TABLE), ("origin", "来源"),
 )
 ORIGIN_ZH = {"standard": "县级标准", "changed": "本级调整", "added": "本级新增"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -54,10 +52,9 @@ def catalog_dict(catalog: Catalog, build_date: str, register: dict[str, Resolved
 
 def _json_item(it: CompiledItem) -> dict[str, object]:
     # The domain is the section's; each item carries the rest of its elements.
-    return {"category": it.category, "name": it.name, "content": it.content, "basis": it.basis,
-            "time_limit": it.time_limit, "subject": it.subject, "method": it.method, "channels": it.channels,
-            "audience": it.audience, "levels": it.levels, "reason": it.reason, "note": it.note,
-            "applies_to": it.applies_to, "origin": it.origin}
+    out: dict[str, object] = {e.key: getattr(it, e.key) for e in ELEMENTS}
+    out["origin"] = it.origin
+    return out
 
 
 def _with_documents(register: dict[str, Resolved]) -> Callable[[CompiledItem], dict[str, object]]:
@@ -87,12 +84,16 @@ def to_json(catalog: Catalog, build_date: str, register: dict[str, Resolved] | N
     return (json.dumps(catalog_dict(catalog, build_date, register), ensure_ascii=False) + "\n").encode("utf-8")
 
 
+def _csv_cell(value: object, element: Element) -> str:
+    """Lists joined as a reader of the published table expects: bases one a line, choices with 、."""
+    if isinstance(value, tuple):
+        return ("\n" if element.kind == "texts" else "、").join(value)
+    return value if isinstance(value, str) else ""
+
+
 def _csv_row(item: CompiledItem) -> list[str]:
-    """One item in CSV_COLUMNS order; lists joined as a reader of the published table expects."""
-    cells = [item.domain, item.category, item.name, item.content, "\n".join(item.basis), item.time_limit,
-             item.subject, "、".join(item.channels), "、".join(item.audience), "、".join(item.method),
-             "、".join(item.levels), item.reason or "", item.note or "", "、".join(item.applies_to or ()),
-             ORIGIN_ZH[item.origin]]
+    """One item in CSV_COLUMNS order."""
+    cells = [item.domain, *(_csv_cell(getattr(item, e.key), e) for e in IN_TABLE), ORIGIN_ZH[item.origin]]
     return [neutralise(c) if c[:1] in _RISKY else c for c in cells]
 
 

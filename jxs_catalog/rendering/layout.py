@@ -4,30 +4,32 @@ from __future__ import annotations
 
 from jxs_catalog import vocab
 from jxs_catalog.catalog import CompiledItem
+from jxs_catalog.fields import IN_TABLE, REMARKS, Element
 
 MARK = "√"
 TICKED, UNTICKED = "■", "□"
-REASON_PREFIX = "不主动公开理由："
+
+_CHOICES: dict[str, tuple[str, ...]] = {"audience": vocab.AUDIENCES, "method": vocab.METHODS, "levels": vocab.LEVELS}
+REMARK_HEADING, REMARK_WIDTH = "备注", 12
+
+
+def _columns() -> tuple[tuple[str, str | None, float], ...]:
+    out: list[tuple[str, str | None, float]] = [("序号", None, 5)]
+    for e in IN_TABLE:
+        if e.width is None:
+            continue  # written into 备注
+        if e.kind in _CHOICES:
+            out.extend((e.heading, value, e.width) for value in _CHOICES[e.kind])
+        elif e.group is not None:
+            out.append((e.group, e.heading, e.width))
+        else:
+            out.append((e.heading, None, e.width))
+    out.append((REMARK_HEADING, None, REMARK_WIDTH))
+    return tuple(out)
+
 
 # (group header, sub header or None, width in Excel character units)
-COLUMNS: tuple[tuple[str, str | None, float], ...] = (
-    ("序号", None, 5),
-    ("公开事项", "一级事项", 11),
-    ("公开事项", "二级事项", 14),
-    ("公开内容（要素）", None, 28),
-    ("公开依据", None, 28),
-    ("公开时限", None, 14),
-    ("公开主体", None, 12),
-    ("公开渠道和载体", None, 22),
-    ("公开对象", "全社会", 4.5),
-    ("公开对象", "特定群体", 4.5),
-    ("公开方式", "主动", 4.5),
-    ("公开方式", "依申请", 4.5),
-    ("公开层级", "县级", 4.5),
-    ("公开层级", "乡级", 4.5),
-    ("公开层级", "村级", 4.5),
-    ("备注", None, 12),
-)
+COLUMNS: tuple[tuple[str, str | None, float], ...] = _columns()
 
 
 def channel_checklist(channels: tuple[str, ...], extra: tuple[str, ...] = ()) -> str:
@@ -45,27 +47,40 @@ def channel_checklist(channels: tuple[str, ...], extra: tuple[str, ...] = ()) ->
     return " ".join(parts)
 
 
-def remark(item: CompiledItem) -> str:
+def remark(item: CompiledItem, shown_apart: tuple[str, ...] = ()) -> str:
+    """What the 备注 column holds: the reason for not publishing proactively, the note, the link."""
     parts: list[str] = []
-    if item.reason:
-        parts.append(REASON_PREFIX + item.reason)
-    if item.note:
-        parts.append(item.note)
+    for e in REMARKS:
+        value = None if e.key in shown_apart else getattr(item, e.key)
+        if value:
+            parts.append(f"{e.remark}{value}")
     return "\n".join(parts)
+
+
+def _cells(item: CompiledItem, e: Element, extra: tuple[str, ...]) -> list[str]:
+    value = getattr(item, e.key)
+    if e.kind in _CHOICES:
+        return [MARK if choice in value else "" for choice in _CHOICES[e.kind]]
+    if e.kind == "channels":
+        return [channel_checklist(value, extra)]
+    if e.kind == "texts":
+        return ["\n".join(value)]
+    return [value]
 
 
 def row_values(index: int, item: CompiledItem, extra: tuple[str, ...] = ()) -> list[str]:
     """One item as the cells of a published table row (marks as √, channels as the checklist)."""
-    def mark(flag: bool) -> str:
-        return MARK if flag else ""
-    return [
-        str(index), item.category, item.name, item.content, "\n".join(item.basis), item.time_limit,
-        item.subject, channel_checklist(item.channels, extra),
-        mark("全社会" in item.audience), mark("特定群体" in item.audience),
-        mark("主动" in item.method), mark("依申请" in item.method),
-        mark("县级" in item.levels), mark("乡级" in item.levels), mark("村级" in item.levels),
-        remark(item),
-    ]
+    cells = [str(index)]
+    for e in IN_TABLE:
+        if e.width is not None:
+            cells.extend(_cells(item, e, extra))
+    cells.append(remark(item))
+    return cells
+
+
+def marks(item: CompiledItem) -> list[str]:
+    """The √ of the audience, method and levels columns, in the table's order."""
+    return [m for e in IN_TABLE if e.kind in _CHOICES for m in _cells(item, e, ())]
 
 
 def display_width(text: str) -> int:

@@ -20,9 +20,10 @@ from markupsafe import Markup, escape
 
 from jxs_catalog.catalog import Catalog, Section
 from jxs_catalog.citations import Resolved, parse_basis, title_key
+from jxs_catalog.fields import element_label
 from jxs_catalog.merging import Compiled
 from jxs_catalog.models import Settings
-from jxs_catalog.rendering.layout import COLUMNS, channel_checklist, remark, section_title
+from jxs_catalog.rendering.layout import COLUMNS, channel_checklist, marks, remark, section_title
 from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
 
 ASSETS = ("site.css", "site.js")
@@ -67,6 +68,7 @@ def environment(root: Path, register: dict[str, Resolved] | None = None) -> jinj
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
     env.filters["safe_url"] = safe_url
+    env.filters["element"] = element_label
     env.filters["lines"] = lambda text: Markup("<br>").join(str(text).split("\n"))
     env.filters["cite"] = citation_linker(register or {})
     return env
@@ -98,10 +100,8 @@ def _rows(section: Section, extra: tuple[str, ...]) -> list[dict[str, Any]]:
     for i, item in enumerate(section.items, start=1):
         rows.append({
             "n": i, "item": item, "channels_html": _channels_html(item.channels, extra),
-            "remark": remark(item),
-            "marks": ["√" if flag else "" for flag in (
-                "全社会" in item.audience, "特定群体" in item.audience, "主动" in item.method,
-                "依申请" in item.method, "县级" in item.levels, "乡级" in item.levels, "村级" in item.levels)],
+            "remark": remark(item, shown_apart=("link",)),  # the page links it instead
+            "marks": marks(item),
             "data_levels": " ".join(item.levels), "data_method": " ".join(item.method),
             "data_audience": " ".join(item.audience),
         })

@@ -1,0 +1,175 @@
+"""The kinds of value a clerk writes: text, lists of text, vocabulary choices, dates, links.
+
+Each is a pydantic type whose validator raises an error whose type is a jxs
+diagnostic code, so the mapping to a located, translated message stays
+mechanical (see validation.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+from jxs_catalog import vocab
+
+PLACEHOLDER = re.compile(
+    r"^\s*(?:todo|tbd|fixme|xxx+|x+|待定|待补充|待填|待填写|暂无|略|无|某某|\.{2,}|…+|-+|—+|\?+|？+)\s*$",
+    re.IGNORECASE,
+)
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_BAD_TEXT = re.compile(r"[\u200b-\u200f\u2028\u2029\u202a-\u202e\ufeff]")
+
+
+def _kind(value: object) -> dict[str, str]:
+    if isinstance(value, dict):
+        return {"zh": "“键: 值”的结构", "en": "a mapping"}
+    if isinstance(value, (list, tuple)):
+        return {"zh": "列表", "en": "a list"}
+    return {"zh": f"“{value}”", "en": f"'{value}'"}
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        raise PydanticCustomError("JXS106", "empty", {"value": {"zh": "空白", "en": "blank"}})
+    if not isinstance(value, str):
+        hint = {"zh": "如果要写多行，请在键后写“|”，下一行缩进后再写内容。",
+                "en": "For several lines write '|' after the key and indent the text below."}
+        raise PydanticCustomError("JXS104", "text", {"found": _kind(value), "hint": hint})
+    text = value.strip()
+    if not text or PLACEHOLDER.match(text):
+        raise PydanticCustomError("JXS106", "empty", {"value": value or {"zh": "空白", "en": "blank"}})
+    if _BAD_TEXT.search(text):
+        raise PydanticCustomError("JXS117", "bad", {"what": {"zh": "不可见的格式字符", "en": "invisible format characters"}})
+    return text
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str) or value is None:
+        return (_text(value),)
+    if not isinstance(value, list):
+        raise PydanticCustomError("JXS105", "list", {"found": _kind(value)})
+    if not value:
+        raise PydanticCustomError("JXS106", "empty", {"value": "[]"})
+    return tuple(value)  # each element is checked by the Text annotation below
+
+
+def _choices(canonical: tuple[str, ...], variants: dict[str, str]) -> Callable[[Any], tuple[str, ...]]:
+    def check(value: Any) -> tuple[str, ...]:
+        if isinstance(value, dict):
+            raise PydanticCustomError("JXS105", "list", {"found": _kind(value)})
+        values = value if isinstance(value, list) else [value]
+        if not values:
+            raise PydanticCustomError("JXS106", "empty", {"value": "[]"})
+        out: list[str] = []
+        for v in values:
+            if not isinstance(v, str) or not v.strip():
+                raise PydanticCustomError("JXS104", "text", {"found": _kind(v), "hint": ""})
+            norm = vocab.normalize_choice(v, canonical, variants)
+            if norm is None:
+                raise _not_in_vocab(v, canonical, variants)
+            if norm not in out:
+                out.append(norm)
+        return tuple(sorted(out, key=canonical.index))
+    return check
+
+
+def _not_in_vocab(value: str, canonical: tuple[str, ...], variants: dict[str, str]) -> PydanticCustomError:
+    guess = vocab.nearest(value, canonical, variants)
+    hint = {"zh": f"是不是想写“{guess}”？", "en": f"Did you mean '{guess}'? "} if guess else ""
+    return PydanticCustomError("JXS107", "vocab", {"value": value, "hint": hint, "choices": "、".join(canonical)})
+
+
+def _channels(value: Any, info: ValidationInfo) -> tuple[str, ...]:
+    extra: tuple[str, ...] = tuple((info.context or {}).get("extra_channels", ()))
+    if isinstance(value, dict):
+        raise PydanticCustomError("JXS105", "list", {"found": _kind(value)})
+    values = value if isinstance(value, list) else [value]
+    if not values or values == [None]:
+        raise PydanticCustomError("JXS106", "empty", {"value": "[]"})
+    out: list[str] = []
+    for v in values:
+        if not isinstance(v, str) or not v.strip():
+            raise PydanticCustomError("JXS104", "text", {"found": _kind(v), "hint": ""})
+        norm = vocab.normalize_channel(v, extra)
+        if norm is None:
+            raise _not_in_vocab(v, vocab.all_channels(extra), vocab.CHANNEL_VARIANTS)
+        if norm not in out:
+            out.append(norm)
+    return tuple(sorted(out, key=lambda c: vocab.channel_order_key(c, extra)))
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+Texts = Annotated[tuple[Text, ...], BeforeValidator(_texts)]
+Methods = Annotated[tuple[str, ...], BeforeValidator(_choices(vocab.METHODS, vocab.METHOD_VARIANTS))]
+Audiences = Annotated[tuple[str, ...], BeforeValidator(_choices(vocab.AUDIENCES, vocab.AUDIENCE_VARIANTS))]
+Levels = Annotated[tuple[str, ...], BeforeValidator(_choices(vocab.LEVELS, vocab.LEVEL_VARIANTS))]
+Channels = Annotated[tuple[str, ...], BeforeValidator(_channels)]
+VillageKinds = Annotated[tuple[str, ...], BeforeValidator(_choices(vocab.VILLAGE_KINDS, {}))]
+
+
+def _village_kind(value: Any) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError("JXS104", "text", {"found": _kind(value), "hint": ""})
+    return _choices(vocab.VILLAGE_KINDS, {})(value)[0]
+
+
+VillageKind = Annotated[str, BeforeValidator(_village_kind)]
+
+
+def _date(value: Any) -> str:
+    text = _text(value)
+    try:
+        if not DATE.match(text):
+            raise ValueError(text)
+        dt.date.fromisoformat(text)  # 2026-13-45 has the shape of a date but is none
+    except ValueError:
+        raise PydanticCustomError("JXS112", "date", {"value": text}) from None
+    return text
+
+
+Date = Annotated[str, BeforeValidator(_date)]
+_PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def _partial_date(value: Any) -> str:
+    """A year, a month or a day: many documents are known only as "2021年6月印发"."""
+    text = _text(value)
+    if len(text) == 10:
+        return _date(text)
+    if not _PARTIAL_DATE.match(text) or (len(text) == 7 and not 1 <= int(text[5:]) <= 12):
+        raise PydanticCustomError("JXS112", "date", {"value": text})
+    return text
+
+
+def _status(value: Any) -> str:
+    text = _text(value)
+    norm = vocab.normalize_choice(text, vocab.STATUSES, vocab.STATUS_VARIANTS)
+    if norm is None:
+        raise _not_in_vocab(text, vocab.STATUSES, vocab.STATUS_VARIANTS)
+    return norm
+
+
+PartialDate = Annotated[str, BeforeValidator(_partial_date)]
+Status = Annotated[str, BeforeValidator(_status)]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+
+
+_LINK = re.compile(r"^https?://[^\s/?#]+\S*$", re.IGNORECASE)
+
+
+def _link(value: Any) -> str:
+    text = _text(value)
+    if not _LINK.match(text):
+        raise PydanticCustomError("JXS118", "link", {"value": text})
+    return text
+
+
+Link = Annotated[str, BeforeValidator(_link)]
