@@ -67,7 +67,7 @@ def test_the_typed_shapes_follow_the_registry() -> None:
 
 def test_with_subject_and_as_dict_keep_every_element() -> None:
     item = CompiledItem("救助", "类", "名", "内容", ("依据",), "时限", "县民政局", ("主动",), ("政府网站",),
-                        ("全社会",), ("县级", "乡级", "村级"), "理由", "备注", LINK, "changed", "f.yaml", 7)
+                        ("全社会",), ("县级", "乡级", "村级"), "理由", "备注", ("村",), LINK, "changed", "f.yaml", 7)
     other = item.with_subject("东村村民委员会")
     assert other.subject == "东村村民委员会"
     assert dataclasses.replace(other, subject=item.subject) == item
@@ -110,24 +110,41 @@ def _items(compiled: object, scope: str, name: str) -> dict[str, CompiledItem]:
     return {i.name: i for i in catalogs[0].items}
 
 
-def test_link_is_merged_inherited_and_changed() -> None:
-    result = compile_workspace(SMALL)
-    assert result.compiled is not None
+CHAXUN = "https://www.example.gov.cn/xxgk/nongye/chaxun/"  # written as 公开网址 in the small workspace
+FAFANG = "https://www.example.gov.cn/xxgk/jiuzai/fafang/"
+DONG = "https://www.example.gov.cn/dongxiang/jiuzai/"
+
+
+def linked_by_dong(target: Path) -> Path:
+    """The small workspace where 东乡镇 changes the link of 救灾款物发放."""
+    shutil.copytree(SMALL, target)
+    path = target / "townships" / "dong.yaml"
+    text = path.read_text("utf-8")
+    anchor = "      channels: [入户/现场, 大喇叭, 村（居）民微信群]\n"
+    assert anchor in text
+    path.write_text(text.replace(anchor, anchor + f"      公开网址: {DONG}\n"), "utf-8")
+    return target
+
+
+def test_link_is_merged_inherited_and_changed(tmp_path: Path) -> None:
+    result = compile_workspace(linked_by_dong(tmp_path / "ws"))
+    assert result.diagnostics == [] and result.compiled is not None
     county = _items(result.compiled, "county", "样例县")
-    assert county["补贴政策"].link == "https://www.example.gov.cn/xxgk/nongye/butie/"  # written as 公开网址
+    assert county["个人补贴明细查询"].link == CHAXUN
+    assert county["救灾款物发放"].link == FAFANG
+    assert county["办事指南"].link is None
     dong = _items(result.compiled, "township", "东乡镇")
-    assert dong["补贴对象名单"].link == "https://www.example.gov.cn/xxgk/nongye/mingdan/"  # inherited
-    assert dong["救灾款物发放"].link == "https://www.example.gov.cn/dongxiang/jiuzai/"  # set by a change
-    village = _items(result.compiled, "village", "东村")
-    assert village["救灾款物发放"].link == "https://www.example.gov.cn/dongxiang/jiuzai/"
+    assert dong["个人补贴明细查询"].link == CHAXUN  # inherited
+    assert dong["救灾款物发放"].link == DONG  # set by a change
+    assert _items(result.compiled, "village", "东村")["救灾款物发放"].link == DONG
+    assert _items(result.compiled, "township", "西乡")["救灾款物发放"].link == FAFANG
     change = next(a for c in result.compiled.townships for a in c.adjustments if a.kind == "change")
     assert "link" in change.changed
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    ws = tmp_path_factory.mktemp("fields") / "ws"
-    shutil.copytree(SMALL, ws)
+    ws = linked_by_dong(tmp_path_factory.mktemp("fields") / "ws")
     report = run_build(ws)
     assert report.written, report.diagnostics
     return ws / "out"
@@ -136,24 +153,26 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_link_in_csv_and_json(built: Path) -> None:
     rows = list(csv.DictReader(io.StringIO((built / "data/townships/dong.csv").read_text("utf-8-sig"))))
     by_name = {r["二级事项"]: r for r in rows}
-    assert by_name["救灾款物发放"]["公开网址"] == "https://www.example.gov.cn/dongxiang/jiuzai/"
+    assert by_name["救灾款物发放"]["公开网址"] == DONG
+    assert by_name["个人补贴明细查询"]["公开网址"] == CHAXUN
     assert by_name["重建项目进展"]["公开网址"] == ""
     data = json.loads((built / "data/county.json").read_text("utf-8"))
     items = {i["name"]: i for s in data["sections"] for i in s["items"]}
-    assert items["补贴政策"]["link"] == "https://www.example.gov.cn/xxgk/nongye/butie/"
+    assert items["个人补贴明细查询"]["link"] == CHAXUN
     assert items["办事指南"]["link"] is None
 
 
 def test_link_in_the_workbook_remarks(built: Path) -> None:
     book = openpyxl.load_workbook(built / "xlsx/dong.xlsx")
     texts = [str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value]
-    assert "网址：https://www.example.gov.cn/dongxiang/jiuzai/" in texts
+    assert f"网址：{DONG}" in texts
+    assert f"不主动公开理由：涉及个人信息\n网址：{CHAXUN}" in texts
     assert len(COLUMNS) == 16  # no column of its own: the published layout is unchanged
 
 
 def test_link_on_the_site_is_a_safe_anchor(built: Path) -> None:
     page = (built / "site/townships/dong.html").read_text("utf-8")
-    assert '<a class="direct" href="https://www.example.gov.cn/dongxiang/jiuzai/" rel="noopener">一键直达</a>' in page
+    assert f'<a class="direct" href="{DONG}" rel="noopener">一键直达</a>' in page
     assert "网址：" not in page  # a link, not a line of text
     assert "公开网址" in page  # the change's elements are named in Chinese
 
@@ -208,12 +227,11 @@ def test_a_changed_link_is_diffed(tmp_path: Path) -> None:
     shutil.copytree(SMALL, a)
     shutil.copytree(SMALL, b)
     path = b / "domains" / "butie.yaml"
-    path.write_text(path.read_text("utf-8").replace("xxgk/nongye/butie/", "xxgk/nongye/butie2/"), "utf-8")
+    path.write_text(path.read_text("utf-8").replace("nongye/chaxun/", "nongye/chaxun2/"), "utf-8")
     result = diff_workspaces(a, b)
     changes = [(c.name, e.element, e.new) for d in result.catalogs for c in d.changed for e in c.elements]
-    assert changes == [("补贴政策", "link", "https://www.example.gov.cn/xxgk/nongye/butie2/")] * len(changes)
-    assert changes
-    assert "公开网址：https://www.example.gov.cn/xxgk/nongye/butie/ → " in render_text(result)
-    assert "link: https://www.example.gov.cn/xxgk/nongye/butie/ → " in render_text(result, "en")
+    assert changes == [("个人补贴明细查询", "link", CHAXUN.replace("chaxun", "chaxun2"))] * 3  # county, 2 townships
+    assert f"公开网址：{CHAXUN} → " in render_text(result)
+    assert f"link: {CHAXUN} → " in render_text(result, "en")
     assert "| 公开网址 |" in render_markdown(result)
     assert '"element": "link"' in render_json(result)
