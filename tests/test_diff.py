@@ -373,3 +373,37 @@ def test_shipped_workspace_time_limit_and_exclusion(tmp_path: Path, monkeypatch:
     anji_diff = next(c for c in result.catalogs if c.id == "anji")
     assert anji_diff.reasons == {excluded.key: "由县民政局统一公开"}
     assert "由县民政局统一公开" in render_markdown(result)
+
+
+def test_git_still_writing_the_archive_padding_is_not_a_failure(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """git archive pads its output past the end marker; a reader that stops there kills it with SIGPIPE."""
+    import io
+
+    from jxs_catalog.diffing import sides
+
+    archive = io.BytesIO()
+    with tarfile.open(fileobj=archive, mode="w") as tar:
+        data = b"name: x\n"
+        info = tarfile.TarInfo("jxs.yaml")
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+    payload = archive.getvalue() + b"\0" * 10240
+
+    class Pipe(io.BytesIO):
+        read_at_close = 0
+
+        def close(self) -> None:
+            Pipe.read_at_close = self.tell()
+            super().close()
+
+    class Git:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            self.stdout = Pipe(payload)
+
+        def wait(self) -> int:
+            return 0 if Pipe.read_at_close == len(payload) else -13  # SIGPIPE: the padding was still unread
+
+    monkeypatch.setattr(sides.subprocess, "Popen", Git)
+    sides._extract("0" * 40, tmp_path, tmp_path / "out", PurePosixPath("."), "HEAD")
+    assert (tmp_path / "out" / "jxs.yaml").read_bytes() == b"name: x\n"

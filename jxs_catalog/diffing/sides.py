@@ -112,6 +112,9 @@ def _extract(commit: str, top: Path, dest: Path, inside: PurePosixPath, spec: st
     assert proc.stdout is not None
     try:
         _extract_stream(proc.stdout, dest, inside, spec)
+        # git pads the archive past its end marker: read it all, or git may die of SIGPIPE.
+        while proc.stdout.read(1 << 16):
+            pass
     except tarfile.TarError:
         raise UsageProblem("git-revision", spec) from None
     finally:
