@@ -55,3 +55,9 @@ def test_county_additions_come_after_the_guideline_matters(domains) -> None:  # 
         guided = [i for i, it in enumerate(items) if (name, it.category, it.name) in listed]
         if added and guided:
             assert max(guided) < min(added), name
+
+
+def test_each_domain_names_its_guideline(domains) -> None:  # type: ignore[no-untyped-def]
+    for name in {r["domain"] for r in _rows()}:
+        reference = domains[name].reference or ""
+        assert "指引" in reference and reference.startswith("《"), (name, reference)
