@@ -116,3 +116,15 @@ def test_bases_cite_titles(result) -> None:  # type: ignore[no-untyped-def]
         for it in d.model.items:
             for basis in it.basis:
                 assert basis.startswith(("《", "【")) and "》" in basis, (d.path, it.name, basis)
+
+
+def test_readme_states_the_item_counts(result) -> None:  # type: ignore[no-untyped-def]
+    domains = [d.model for d in result.workspace.domains]
+    total = sum(len(d.items) for d in domains)
+    county = sum(1 for d in domains for it in d.items if "县级" in it.levels)
+    with (REPO / "tests" / "reference" / "guideline-matters.tsv").open(encoding="utf-8") as handle:
+        guideline = sum(1 for _ in handle) - 1
+    readme = (REPO / "README.md").read_text(encoding="utf-8").replace("\n", "")
+    assert f"{len(domains)} 个领域" in readme
+    assert f"{total} 个事项" in readme and f"{guideline} 个是已查实名称的国家指引事项" in readme
+    assert f"县级的 {county} 个" in readme
