@@ -195,8 +195,8 @@ def main() -> None:
     cli(prog_name="jxs")
 
 
-@cli.command(help=_t("生成领域、乡镇和 jxs.yaml 文件的 JSON Schema（供 VS Code 等编辑器提示和检查）。",
-                     "Write the JSON Schemas of domain, township and jxs.yaml files (for editors)."))
+@cli.command(help=_t("生成领域、乡镇、jxs.yaml 和 bases.yaml 文件的 JSON Schema（供 VS Code 等编辑器提示和检查）。",
+                     "Write the JSON Schemas of domain, township, jxs.yaml and bases.yaml files (for editors)."))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help=_t("输出目录（默认为工作区的 schemas/）", "output folder (default: the workspace's schemas/)"))
 @_force
