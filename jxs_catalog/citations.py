@@ -16,12 +16,13 @@ from functools import lru_cache
 _OPEN, _CLOSE = "《〈", "》〉"
 # Brackets around a document number's year: 〔2019〕, [2019], ［2019］, 【2019】, ﹝2019﹞, (2019).
 _CN_DIGITS = "〇零一二三四五六七八九十百千"
-_ISSUER = r"[\u4e00-\u9fff0-9A-Za-z、·]*?"
-_NUMBER = re.compile(
-    rf"{_ISSUER}[\u4e00-\u9fff]〔\s*\d{{4}}\s*〕\s*第?\s*\d+\s*号"          # 财社〔2017〕164号
-    rf"|{_ISSUER}令\s*第\s*[\d{_CN_DIGITS}]+\s*号"                       # 国务院令第711号, 主席令第四十七号
-    rf"|{_ISSUER}第\s*\d+\s*号令"                                         # 发展改革委第10号令
-    rf"|{_ISSUER}公告\s*(?:\d{{4}}\s*年\s*)?第\s*[\d{_CN_DIGITS}]+\s*号"  # 国家税务总局公告2025年第12号, 省人大常委会公告第52号
+# The end of a number, which names its kind; the issuer in front is taken by walking left (linear, and
+# a small pattern that compiles fast: validate compiles it on every run).
+_NUMBER_TAIL = re.compile(
+    r"〔\s*\d{4}\s*〕\s*第?\s*\d+\s*号"                          # 财社〔2017〕164号
+    rf"|令\s*第\s*[\d{_CN_DIGITS}]+\s*号"                       # 国务院令第711号, 主席令第四十七号
+    r"|第\s*\d+\s*号令"                                         # 发展改革委第10号令
+    rf"|公告\s*(?:\d{{4}}\s*年\s*)?第\s*[\d{_CN_DIGITS}]+\s*号"  # 国家税务总局公告2025年第12号, 省人大常委会公告第52号
 )
 _YEAR_IN_PARENS = re.compile(r"[(（\[［【﹝]\s*(\d{4})\s*[)）\]］】﹝﹞]")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"',
@@ -101,10 +102,22 @@ def _titles(text: str) -> list[tuple[int, int]]:
 
 def numbers_in(text: str) -> list[str]:
     """Every document number written in a piece of text, in order."""
+    scanned = text.translate(_YEAR_BRACKETS_FOR_SCAN)
     found = []
-    for match in _NUMBER.finditer(text.translate(_YEAR_BRACKETS_FOR_SCAN)):
-        found.append(_clean_number(match.group(0)))
+    floor = 0
+    for match in _NUMBER_TAIL.finditer(scanned):
+        start = match.start()
+        while start > floor and _is_issuer_char(scanned[start - 1]):
+            start -= 1
+        if match.group(0).startswith("〔") and start == match.start():
+            continue  # 〔2019〕5号 needs its issuer's abbreviation in front (国发, 财社 …)
+        found.append(_clean_number(scanned[start:match.end()]))
+        floor = match.end()
     return found
+
+
+def _is_issuer_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch.isascii() and ch.isalnum() or ch in "、·"
 
 
 # Scanning turns only the brackets right around a four-digit year into 〔〕 (see _YEAR_IN_PARENS).

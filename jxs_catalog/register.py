@@ -15,14 +15,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jxs_catalog import vocab
 from jxs_catalog.citations import Cited, Resolved, number_key, parse_basis, same_number, title_key
 from jxs_catalog.diagnostics import Diagnostic, Severity
-from jxs_catalog.importing.model import ImportedDomain
 from jxs_catalog.loading.workspace import BASES, Workspace, load_file
 from jxs_catalog.models import Bases, Document
 from jxs_catalog.validation import Positions
+
+if TYPE_CHECKING:  # importing jxs_catalog.importing at run time would load the whole importer on validate's path
+    from jxs_catalog.importing.model import ImportedDomain
 
 
 class Register:
