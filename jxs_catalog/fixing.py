@@ -74,33 +74,42 @@ def _redecode(data: bytes, wrong: str) -> str | None:
     return None  # Latin-1 or unknown: the characters cannot be recovered without guessing
 
 
-def _mend_layout(text: str) -> tuple[str, list[dict[str, str]]]:
-    """Tabs and full-width spaces in indentation, full-width colons after keys."""
+def _mend_layout(text: str) -> tuple[str, str, list[dict[str, str]]]:
+    """Tabs and full-width spaces in indentation, full-width colons, `-key:` and `key:value`.
+
+    Returns the text to write, the text to parse (where an indentation that cannot be
+    told is mended by a guess, so the rest can still be checked) and what was done.
+    """
     notes: list[dict[str, str]] = []
-    hints, _ = prescan(text, "")
+    hints, parsed = prescan(text, "")
     if not hints:
-        return text, notes
-    lines = text.split("\n")
+        return text, text, notes
+    lines, mended = text.split("\n"), parsed.split("\n")
+    undecided = {h.line for h in hints if h.code in ("JXS004", "JXS005") and h.params.get("spaces") is None}
+    for i in range(len(lines)):
+        if i + 1 not in undecided:
+            lines[i] = mended[i]
     for hint in sorted(hints, key=lambda h: (h.line, h.code)):
-        i = hint.line - 1
-        line = lines[i]
-        if hint.code in ("JXS004", "JXS005"):
-            body = line.lstrip(" \t\u3000")
-            lead = line[: len(line) - len(body)]
-            # A full-width space is two columns wide on screen: that is what the clerk saw.
-            lines[i] = lead.replace("\t", "  ").replace("\u3000", "  ") + body
-            what = ("制表符", "tab") if hint.code == "JXS005" else ("全角空格", "full-width space")
-            notes.append({"zh": f"第 {hint.line} 行：缩进中的{what[0]}换成空格",
-                          "en": f"line {hint.line}: {what[1]} in the indentation replaced by spaces"})
-        elif hint.code == "JXS003":
-            key = str(hint.params["key"])
-            at = line.find(key + "：")
-            if at >= 0:
-                rest = line[at + len(key) + 1:].lstrip(" ")
-                lines[i] = line[:at] + key + ": " + rest
-                notes.append({"zh": f"第 {hint.line} 行：“{key}”后的中文冒号换成英文冒号",
-                              "en": f"line {hint.line}: full-width colon after '{key}' replaced"})
-    return "\n".join(lines), notes
+        notes.append(_layout_note(hint, hint.line in undecided))
+    return "\n".join(lines), parsed, notes
+
+
+def _layout_note(hint: Diagnostic, undecided: bool) -> dict[str, str]:
+    n = hint.line
+    if hint.code in ("JXS004", "JXS005"):
+        zh, en = ("制表符", "tab") if hint.code == "JXS005" else ("全角空格", "full-width space")
+        if undecided:
+            return {"zh": f"第 {n} 行：无法判断缩进中的{zh}应该换成几个空格（上面没有能对齐的行），没有改动，请手动改成空格",
+                    "en": f"line {n}: cannot tell how many spaces the {en} stands for; left for you to replace"}
+        spaces = hint.params.get("spaces")
+        return {"zh": f"第 {n} 行：缩进中的{zh}换成 {spaces} 个空格", "en": f"line {n}: {en} replaced by {spaces} spaces"}
+    key = str(hint.params.get("key", ""))
+    if hint.code == "JXS030":
+        return {"zh": f"第 {n} 行：“-{key}”的短横线后加一个空格", "en": f"line {n}: a space after the dash of '-{key}'"}
+    if hint.code == "JXS031":
+        return {"zh": f"第 {n} 行：“{key}:”后加一个空格", "en": f"line {n}: a space after '{key}:'"}
+    return {"zh": f"第 {n} 行：“{key}”后的中文冒号换成英文冒号",
+            "en": f"line {n}: full-width colon after '{key}' replaced"}
 
 
 def _vocab_edits(tree: YNode, text: str, kind: str) -> tuple[str, list[dict[str, str]]]:
@@ -213,9 +222,9 @@ def fix_file(path: Path, display: str, kind: str, root: Path | None = None,
     result.before_text = text
     crlf = "\r\n" in text
     body = text.lstrip("\ufeff").replace("\r\n", "\n")
-    mended, notes = _mend_layout(body)
+    mended, parsable, notes = _mend_layout(body)
     try:
-        tree = parse(mended, [])
+        tree = parse(parsable, [])
     except YamlProblem:
         _, diags = parse_bytes(data if wrong is None else mended.encode("utf-8"), display)
         return result, diags  # structure still broken: nothing is written
@@ -226,7 +235,7 @@ def fix_file(path: Path, display: str, kind: str, root: Path | None = None,
         if register is not None and kind in ("domain", "township"):
             mended, cite_notes = _citation_edits(tree, mended, kind, register)
             result.changes.extend(cite_notes)
-    if not result.changes:
+    if not result.changes or (mended == body and wrong is None):
         return result, []
     if text.startswith("\ufeff") and wrong is None:
         mended = "\ufeff" + mended

@@ -18,8 +18,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "JXS002": (
         "yaml-syntax",
-        "YAML 格式错误：{problem}。请检查这一行的缩进和冒号（冒号后要有一个空格）。",
-        "YAML syntax error: {problem}. Check this line's indentation and colons (a colon is followed by a space).",
+        "YAML 格式错误：{problem}。",
+        "YAML syntax error: {problem}.",
     ),
     "JXS003": (
         "fullwidth-colon",
@@ -28,18 +28,18 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "JXS004": (
         "fullwidth-space",
-        "缩进里有全角空格（中文输入法下的空格）。请删除后用半角空格（英文空格）缩进。",
-        "The indentation contains a full-width space (U+3000). Indent with ASCII spaces only.",
+        "缩进里有全角空格（中文输入法下的空格）。YAML 只能用半角空格缩进：{how}。",
+        "The indentation contains a full-width space (U+3000); YAML is indented with ASCII spaces: {how}.",
     ),
     "JXS005": (
         "tab",
-        "缩进里有制表符（Tab 键）。YAML 只能用空格缩进，请把 Tab 换成两个空格。",
-        "The indentation contains a tab. YAML is indented with spaces only: replace the tab with two spaces.",
+        "缩进里有制表符（Tab 键）。YAML 只能用空格缩进：{how}。",
+        "The indentation contains a tab; YAML is indented with spaces only: {how}.",
     ),
     "JXS006": (
         "duplicate-key",
-        "键“{key}”重复出现（第一次在第 {first_line} 行）。同一层级每个键只能写一次，请删除或合并其中一个。",
-        "The key '{key}' appears twice (first at line {first_line}). Keep one of them.",
+        "键“{key}”重复出现（第一次在第 {first_line} 行）。{hint}",
+        "The key '{key}' appears twice (first at line {first_line}). {hint}",
     ),
     "JXS007": (
         "alias-bomb",
@@ -103,6 +103,16 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "请在编辑器里重新输入这些行，整个文件保存为 UTF-8。",
         "The file mixes two encodings: line(s) {lines} are not UTF-8 (GBK, probably), the rest is UTF-8. jxs does not "
         "guess and will not convert it; retype those lines and save the whole file as UTF-8.",
+    ),
+    "JXS030": (
+        "dash-without-space",
+        "“-{key}”的短横线后要空一格：写成“- {key}: …”。",
+        "Put a space after the dash: '- {key}: ...'.",
+    ),
+    "JXS031": (
+        "colon-without-space",
+        "“{key}:”后面要空一格：冒号和值之间加一个空格，写成“{key}: …”。",
+        "Put a space after '{key}:', e.g. '{key}: value'.",
     ),
     # --- keys and values (JXS1xx) ---
     "JXS101": (

@@ -41,6 +41,21 @@ def expected(path: Path) -> list[tuple[str, int]]:
     return sorted(out)
 
 
+def says(path: Path) -> str | None:
+    try:
+        return header(path, "says")
+    except AssertionError:
+        return None
+
+
+def messages(path: Path) -> list[str]:
+    source, diags = read_source(path, path.name)
+    found = list(diags)
+    if source.tree is not None and not diags:
+        found += validate_tree(source.tree, header(path, "kind"), path.name, path.stem, {}).diagnostics
+    return [d.message("zh") for d in found]
+
+
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
 def test_valid_examples_pass(path: Path) -> None:
     assert diagnose(path) == []
@@ -49,6 +64,9 @@ def test_valid_examples_pass(path: Path) -> None:
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
 def test_invalid_examples_are_reported_at_their_line(path: Path) -> None:
     assert diagnose(path) == expected(path)
+    wanted = says(path)
+    if wanted is not None:  # the message names the mistake itself, in Chinese
+        assert any(wanted in m for m in messages(path)), messages(path)
 
 
 def test_every_message_is_rendered_in_both_languages() -> None:

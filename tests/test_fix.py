@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import run
 from tests.test_cases import INVALID, expected, header
 
-REPAIRABLE_CODES = {"JXS003", "JXS004", "JXS005"}
+REPAIRABLE_CODES = {"JXS003", "JXS004", "JXS005", "JXS030", "JXS031"}
 
 
 def repairable(path: Path) -> bool:
@@ -80,3 +80,20 @@ def test_nothing_to_repair(small: Path) -> None:
     result = run("fix", "--root", str(small))
     assert result.exit_code == 0
     assert "没有需要修复的地方" in result.output
+
+
+def test_fix_leaves_a_tab_it_cannot_place_and_says_why(small: Path) -> None:
+    path = small / "townships" / "xi.yaml"
+    path.write_text("name: 西乡\nnote: 甲\n\t\t\tcode: 乙\n", encoding="utf-8")
+    result = run("fix", "--write", "--root", str(small))
+    assert "\t\t\tcode" in path.read_text(encoding="utf-8")
+    assert result.exit_code == 1 and "jxs fix 不会改动这一行" in result.output
+
+
+def test_fix_puts_a_four_column_tab_where_it_lines_up(small: Path) -> None:
+    path = small / "townships" / "xi.yaml"
+    path.write_text("name: 西乡\nexclusions:\n  - domain: 救灾\n    reason: 甲\n\tcategory: 乙\n", encoding="utf-8")
+    result = run("fix", "--root", str(small))
+    assert "第 5 行：缩进中的制表符换成 4 个空格" in result.output
+    run("fix", "--write", "--root", str(small))
+    assert "\n    category: 乙\n" in path.read_text(encoding="utf-8")

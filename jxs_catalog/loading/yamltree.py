@@ -8,7 +8,6 @@ keys are seen at the second key, and alias expansion is counted and bounded.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -18,8 +17,10 @@ try:  # libyaml's parser is several times faster; the pure one gives the same ev
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-from jxs_catalog.diagnostics import Diagnostic
-from jxs_catalog.keys import all_key_words
+from jxs_catalog.loading.prescan import prescan
+from jxs_catalog.loading.yamlerrors import explain, wording
+
+__all__ = ["YMap", "YNode", "YScalar", "YSeq", "YamlProblem", "kind_of", "parse", "prescan"]
 
 MAX_DEPTH = 64
 _DUPLICATE = "\x00duplicate"
@@ -70,54 +71,10 @@ class YamlProblem(Exception):
         self.code, self.line, self.col, self.params = code, line, col, params
 
 
-# A key written with a full-width colon: `名称：值` or `- 名称：值` where no ASCII colon
-# follows the key. Only letters count as the key, so `其他：办税服务厅` inside a
-# list of channels (after "- " with nothing else) is flagged only when it stands
-# where a key must be; see _looks_like_key_line.
-_FW_KEY = re.compile(r"^(?P<indent>[ ]*(?:-[ ]+)?)(?P<key>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff（）()]*)：")
-
-
-def prescan(text: str, path: str) -> tuple[list[Diagnostic], str]:
-    """Find the typing mistakes that break YAML structure before the parser sees them.
-
-    Returns the diagnostics and the text with those mistakes mended in memory, so
-    the rest of the file can still be checked in the same run.
-    """
-    diags: list[Diagnostic] = []
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
-        lineno = index + 1
-        stripped = line.lstrip(" \t\u3000")
-        lead = line[: len(line) - len(stripped)]
-        if "\t" in lead:
-            diags.append(Diagnostic("JXS005", path, lineno, lead.index("\t") + 1))
-        if "\u3000" in lead:
-            diags.append(Diagnostic("JXS004", path, lineno, lead.index("\u3000") + 1))
-        if lead.strip(" "):
-            line = lead.replace("\t", "  ").replace("\u3000", " ") + stripped
-        if stripped and not stripped.startswith("#"):
-            m = _FW_KEY.match(line)
-            if m and _looks_like_key_line(line, m):
-                diags.append(Diagnostic("JXS003", path, lineno, m.end("key") + 1, {"key": m.group("key")}))
-                line = line[: m.end("key")] + ": " + line[m.end():].lstrip(" ")
-        lines[index] = line
-    return diags, "\n".join(lines) if diags else text
-
-
-def _looks_like_key_line(line: str, m: re.Match[str]) -> bool:
-    after = line[m.end():]
-    head = line[: m.end()]
-    if ":" in head:
-        return False
-    # `- 其他：办税服务厅` in a list is a value, not a key; a key line has no dash
-    # or has further text that reads as a value after the colon.
-    if m.group("indent").strip().startswith("-"):
-        return m.group("key") in _KNOWN_KEY_WORDS
-    return ": " not in after or m.group("key") in _KNOWN_KEY_WORDS
-
-
-# Every key and alias a clerk may write.
-_KNOWN_KEY_WORDS: frozenset[str] = frozenset(all_key_words())
+_KEEP_ONE = {"zh": "同一层级每个键只能写一次，请删除或合并其中一个。", "en": "Keep one of them."}
+_NEW_ENTRY = {"zh": "如果从这里开始是新的一条，请在它前面补上以“- ”开头的一行（例如“- domain: …”）；"
+                    "否则请删除或合并其中一个。",
+              "en": "If a new entry starts here, it lacks its line starting with '- '; else keep one of them."}
 
 
 def parse(text: str, problems: list[YamlProblem] | None = None) -> YNode | None:
@@ -153,7 +110,9 @@ def parse(text: str, problems: list[YamlProblem] | None = None) -> YNode | None:
             pending_key[-1] = node
             first = seen_keys[-1].get(node.text or "")
             if first is not None:
-                dup = YamlProblem("JXS006", node.line, node.col, {"key": node.text or "", "first_line": first})
+                in_list = len(stack) > 1 and isinstance(stack[-2], YSeq)
+                dup = YamlProblem("JXS006", node.line, node.col, {
+                    "key": node.text or "", "first_line": first, "hint": _NEW_ENTRY if in_list else _KEEP_ONE})
                 if problems is None:
                     raise dup
                 problems.append(dup)
@@ -216,38 +175,12 @@ def parse(text: str, problems: list[YamlProblem] | None = None) -> YNode | None:
                         "zh": "一个文件只能有一个文档（不要用“---”分隔多个）",
                         "en": "one document per file (no '---' separators)"}})
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        last_line = len(text.rstrip().split("\n"))
-        if exc.context_mark is not None and (mark is None or mark.line + 1 > last_line):
-            mark = exc.context_mark  # an unclosed bracket or quote: point where it opened
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         if "nesting depth" in (exc.problem or ""):  # libyaml's own limit, in newer builds
-            raise YamlProblem("JXS008", line, col, {"limit": MAX_DEPTH}) from None
-        raise YamlProblem("JXS002", line, col, {"problem": _explain(exc)}) from None
-    except yaml.YAMLError as exc:
-        raise YamlProblem("JXS002", 0, 0, {"problem": str(exc)}) from None
+            mark = exc.problem_mark
+            raise YamlProblem("JXS008", mark.line + 1 if mark else 0, mark.column + 1 if mark else 0,
+                              {"limit": MAX_DEPTH}) from None
+        found = explain(exc, text)
+        raise YamlProblem("JXS002", found.line, found.col, {"problem": found.problem}) from None
+    except yaml.YAMLError:
+        raise YamlProblem("JXS002", 1, 1, {"problem": wording("")}) from None
     return root
-
-
-_PROBLEMS_ZH = {
-    "mapping values are not allowed here": "这里不能出现“键: 值”（常见原因：上一行缩进不对，或值里含有“: ”需要加引号）",
-    "could not find expected ':'": "找不到键后面的英文冒号“:”",
-    "found character '\\t' that cannot start any token": "出现了制表符（Tab），请改成空格",
-    "expected <block end>, but found '-'": "列表项“- ”的缩进与上文不一致",
-    "did not find expected key": "缩进不一致，找不到预期的键",
-    "found undefined alias": "使用了未定义的别名",
-    "did not find expected '-' indicator": "列表项缩进不一致",
-    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合）",
-    "found unknown escape character": "双引号内有无法识别的反斜杠转义，请改用单引号",
-    "expected ',' or ']', but got": "方括号列表 [ ] 没有正确闭合",
-    "expected ',' or '}', but got": "花括号 { } 没有正确闭合",
-    "while scanning a quoted scalar": "引号没有闭合",
-}
-
-
-def _explain(exc: yaml.MarkedYAMLError) -> dict[str, str]:
-    problem = (exc.problem or "").strip()
-    context = (exc.context or "").strip()
-    zh = next((v for k, v in _PROBLEMS_ZH.items() if problem.startswith(k) or context.startswith(k)), None)
-    en = problem or context or "unreadable YAML"
-    return {"zh": zh or f"无法解析（{en}）", "en": en}

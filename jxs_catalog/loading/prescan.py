@@ -1,0 +1,138 @@
+"""The typing mistakes that break YAML structure, found line by line before parsing.
+
+Each is reported at its line and mended in memory so the rest of the file can
+still be checked in the same run; `jxs fix` applies the same mends to the file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jxs_catalog.diagnostics import Diagnostic
+from jxs_catalog.keys import all_key_words
+
+# Every key and alias a clerk may write.
+KNOWN_KEY_WORDS: frozenset[str] = frozenset(all_key_words())
+
+# A key written with a full-width colon: `名称：值` or `- 名称：值` where no ASCII colon
+# follows the key. Only letters count as the key, so `其他：办税服务厅` inside a
+# list of channels is flagged only when it stands where a key must be.
+_FW_KEY = re.compile(r"^(?P<indent>[ ]*(?:-[ ]+)?)(?P<key>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff（）()]*)：")
+# `-domain: 救灾`: a dash glued to the key that follows it.
+_DASH_GLUED = re.compile(r"^(?P<indent>[ ]*)-(?P<key>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*)[ ]*:(?:[ ]|$)")
+# `audience:全社会`: a known key whose colon is not followed by a space.
+_NO_SPACE = re.compile(r"^(?P<indent>[ ]*(?:-[ ]+)?)(?P<key>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*):(?=[^\s/])")
+
+
+def prescan(text: str, path: str) -> tuple[list[Diagnostic], str]:
+    """The diagnostics of structural typing mistakes, and the text with them mended."""
+    diags: list[Diagnostic] = []
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        lineno = index + 1
+        stripped = line.lstrip(" \t\u3000")
+        lead = line[: len(line) - len(stripped)]
+        if lead.strip(" ") and stripped and not stripped.startswith("#"):
+            spaces, how = indentation(lines, index, lead)
+            code = "JXS005" if "\t" in lead else "JXS004"
+            col = lead.index("\t" if code == "JXS005" else "\u3000") + 1
+            diags.append(Diagnostic(code, path, lineno, col, {"how": how, "spaces": spaces}))
+            if code == "JXS005" and "\u3000" in lead:
+                diags.append(Diagnostic("JXS004", path, lineno, lead.index("\u3000") + 1,
+                                        {"how": how, "spaces": spaces}))
+            line = " " * (spaces if spaces is not None else _width(lead, 2)) + stripped
+        elif lead.strip(" "):
+            line = stripped  # a blank line or a comment: its indentation means nothing
+        if stripped and not stripped.startswith("#"):
+            line = _mend_keys(line, lineno, path, diags)
+        lines[index] = line
+    return diags, "\n".join(lines) if diags else text
+
+
+def _mend_keys(line: str, lineno: int, path: str, diags: list[Diagnostic]) -> str:
+    m = _FW_KEY.match(line)
+    if m and _looks_like_key_line(line, m):
+        diags.append(Diagnostic("JXS003", path, lineno, m.end("key") + 1, {"key": m.group("key")}))
+        line = line[: m.end("key")] + ": " + line[m.end():].lstrip(" ")
+    m = _DASH_GLUED.match(line)
+    if m and m.group("key") in KNOWN_KEY_WORDS:
+        diags.append(Diagnostic("JXS030", path, lineno, m.end("indent") + 1, {"key": m.group("key")}))
+        line = line[: m.end("indent")] + "- " + line[m.end("indent") + 1:]
+    m = _NO_SPACE.match(line)
+    if m and m.group("key") in KNOWN_KEY_WORDS:
+        diags.append(Diagnostic("JXS031", path, lineno, m.end("key") + 1, {"key": m.group("key")}))
+        line = line[: m.end()] + " " + line[m.end():]
+    return line
+
+
+def _looks_like_key_line(line: str, m: re.Match[str]) -> bool:
+    after = line[m.end():]
+    head = line[: m.end()]
+    if ":" in head:
+        return False
+    # `- 其他：办税服务厅` in a list is a value, not a key; a key line has no dash
+    # or has further text that reads as a value after the colon.
+    if m.group("indent").strip().startswith("-"):
+        return m.group("key") in KNOWN_KEY_WORDS
+    return ": " not in after or m.group("key") in KNOWN_KEY_WORDS
+
+
+def _width(lead: str, tab: int) -> int:
+    """How wide the indentation looks in an editor whose tab stops are `tab` columns apart."""
+    col = 0
+    for ch in lead:
+        if ch == "\t":
+            col += tab - col % tab
+        else:
+            col += 2 if ch == "\u3000" else 1
+    return col
+
+
+def _entry_columns(row: str) -> list[int]:
+    """Where a line's entries start: its indentation, and after each `- ` the text behind it."""
+    indent = len(row) - len(row.lstrip(" "))
+    m = re.match(r"[ ]*(?:-[ ]+)+", row)
+    return [indent, len(m.group(0))] if m else [indent]
+
+
+def _opens_block(row: str) -> bool:
+    body = re.sub(r"\s+#.*$", "", row).rstrip()
+    return body.endswith(":") and not body.lstrip().startswith("#")
+
+
+def indentation(lines: list[str], index: int, lead: str) -> tuple[int | None, dict[str, str]]:
+    """How many spaces the tabbed or full-width indentation of lines[index] stands for, and the advice.
+
+    Below a line that opens a block (`set:`), the line belongs inside it. Else it is
+    aligned with the nearest line above it that it lines up with in an editor whose
+    tab stops are 4, 8 or 2 columns apart. None when nothing above lines up.
+    """
+    above: list[tuple[int, str]] = []
+    for j in range(index - 1, -1, -1):
+        row = lines[j]
+        if row.strip() and not row.lstrip(" \t\u3000").startswith("#"):
+            above.append((j + 1, row))
+            if len(above) > 40:
+                break
+    if not above:
+        return 0, {"zh": "请删掉行首的空白（第一行不需要缩进）", "en": "remove the indentation of the first line"}
+    prev_line, prev = above[0]
+    if _opens_block(prev):
+        n = _entry_columns(prev)[-1] + 2
+        return n, {"zh": f"请删掉它，用空格缩进到比上一行多两格（这里是 {n} 个空格）",
+                   "en": f"replace it with spaces, two more than the line above ({n} spaces)"}
+    limit: int | None = None
+    for line_no, row in above:
+        indent = len(row) - len(row.lstrip(" "))
+        if limit is not None and indent >= limit:
+            continue
+        for col in reversed(_entry_columns(row)):
+            if any(_width(lead, tab) == col for tab in (4, 8, 2)):
+                where = ("上一行", "the line above") if line_no == prev_line else (f"第 {line_no} 行", f"line {line_no}")
+                return col, {"zh": f"请删掉它，用空格对齐到{where[0]}（这里是 {col} 个空格）",
+                             "en": f"replace it with spaces aligned with {where[1]} ({col} spaces)"}
+        limit = indent
+        if indent == 0:
+            break
+    return None, {"zh": "请删掉它，用空格与同一层的行左端对齐（这里无法判断应该是几个空格，jxs fix 不会改动这一行）",
+                  "en": "replace it with spaces aligned with the lines of the same level (jxs fix cannot tell how many)"}
