@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jxs_catalog.diagnostics import Diagnostic
-from jxs_catalog.loading.workspace import Workspace, load_workspace
+from jxs_catalog.loading.workspace import Workspace, load_referenced_domains, load_workspace
 from jxs_catalog.merging import Compiled, merge
 from jxs_catalog.register import register_of, resolution_rules
 from jxs_catalog.timing import Stopwatch, cyclic_gc_paused, measure
@@ -41,8 +41,14 @@ def _cross_file(ws: Workspace) -> list[Diagnostic]:
 
 
 def compile_workspace(root: Path, only: list[Path] | None = None, clock: Stopwatch | None = None) -> Result:
-    """Everything up to merged catalogs; files named in `only` are validated alone."""
+    """Everything up to merged catalogs; files named in `only` are validated alone.
+
+    A township named alone is still resolved against the county standard: the domain
+    files it refers to are loaded too, and only the named files' diagnostics are kept.
+    """
     ws = load_workspace(root, only, clock)
+    if only is not None:
+        return Result(ws, None, _named_only(root, ws))
     diags = ws.all_diagnostics()
     diags.extend(_cross_file(ws))
     register = register_of(ws)
@@ -59,3 +65,32 @@ def compile_workspace(root: Path, only: list[Path] | None = None, clock: Stopwat
             compiled = merge(settings, ws.domains, ws.townships)
         diags.extend(compiled.diagnostics)
     return Result(ws, compiled, diags)
+
+
+def _named_only(root: Path, ws: Workspace) -> list[Diagnostic]:
+    named = {d.path for d in ws.domains} | {t.path for t in ws.townships}
+    # jxs.yaml is read for its channels; its problems are shown only when it is named.
+    skip = {ws.settings.path} if ws.settings is not None and not ws.settings_named else set()
+    diags = [d for d in ws.all_diagnostics() if d.path not in skip]
+    diags.extend(_cross_file(ws))  # among the files named
+    register = register_of(ws)
+    if register is not None:
+        diags.extend(resolution_rules(ws, register))
+    settings = ws.settings.model if ws.settings else None
+    towns = ws.valid_townships
+    if settings is None or not towns:
+        return diags
+    refs: set[str] = set()
+    for town in towns:
+        if town.model is not None:
+            refs.update(e.domain for e in town.model.exclusions)
+            refs.update(c.domain for c in town.model.changes)
+            refs.update(a.domain for a in town.model.additions)
+    have = {d.path for d in ws.domains}
+    loaded, unloadable = load_referenced_domains(root, refs, settings.channels)
+    domains = [*ws.valid_domains, *(d for d in loaded if d.path not in have and d.model is not None)]
+    for d in merge(settings, domains, towns).diagnostics:
+        # A reference into a domain file that does not load is that file's problem, reported there.
+        if d.path in named and not (d.code == "JXS113" and d.params.get("target") in unloadable):
+            diags.append(d)
+    return diags

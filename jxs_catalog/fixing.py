@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jxs_catalog import keys as K
-from jxs_catalog import vocab
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.loading.source import decode, mixed_lines, parse_bytes, read_limited
 from jxs_catalog.loading.workspace import (
@@ -29,10 +29,8 @@ from jxs_catalog.loading.workspace import (
 from jxs_catalog.loading.yamltree import YamlProblem, YMap, YNode, YScalar, YSeq, parse, prescan
 from jxs_catalog.register import Register, citation_edits, load_register
 from jxs_catalog.validation import resolve_key
+from jxs_catalog.valuecheck import LIST_KEYS, canonical, split_joined
 from jxs_catalog.writing import check_all, write_file
-
-# Which vocabulary a key's values belong to, and how to normalise one value.
-_VOCAB_KEYS = {"method", "audience", "levels", "channels"}
 
 
 @dataclass(slots=True)
@@ -112,23 +110,33 @@ def _layout_note(hint: Diagnostic, undecided: bool) -> dict[str, str]:
             "en": f"line {n}: full-width colon after '{key}' replaced"}
 
 
+@dataclass(frozen=True, slots=True)
+class _Edit:
+    line: int
+    col: int
+    old: str  # the scalar's text as parsed
+    new: str  # what replaces it (inside its quotes, if it had any, unless `bare`)
+    note: dict[str, str]
+    bare: bool = False  # the replacement is YAML structure, written as it is
+
+
 def _vocab_edits(tree: YNode, text: str, kind: str) -> tuple[str, list[dict[str, str]]]:
-    """Rewrite vocabulary variants (政府网 → 政府网站) where they stand, keeping everything else."""
-    edits: list[tuple[int, int, str, str]] = []  # line, col, old, new
-    _collect(tree, kind, edits)
-    if not edits:
-        return text, []
+    """Rewrite values where they stand, keeping everything else: variants in their standard
+    spelling (政府网 → 政府网站), several values typed into one as a list, Chinese quotes
+    around a date or code as English ones."""
     lines = text.split("\n")
+    edits: list[_Edit] = []
+    _collect(tree, kind, lines, edits)
     notes = []
-    for line, col, old, new in sorted(edits, key=lambda e: (e[0], -e[1])):
-        row = lines[line - 1]
-        start = col - 1
+    for edit in sorted(edits, key=lambda e: (e.line, -e.col)):
+        row = lines[edit.line - 1]
+        start = edit.col - 1
         for quote in ("", '"', "'"):
-            raw = quote + old + quote
+            raw = quote + edit.old + quote
             if row[start:start + len(raw)] == raw:
-                lines[line - 1] = row[:start] + quote + new + quote + row[start + len(raw):]
-                notes.append({"zh": f"第 {line} 行：“{old}”改为标准写法“{new}”",
-                              "en": f"line {line}: '{old}' written in its standard form '{new}'"})
+                new = edit.new if edit.bare else quote + edit.new + quote
+                lines[edit.line - 1] = row[:start] + new + row[start + len(raw):]
+                notes.append(edit.note)
                 break
     return "\n".join(lines), sorted(notes, key=lambda n: n["zh"])
 
@@ -170,10 +178,14 @@ def _citation_edits(tree: YNode, text: str, kind: str, register: Register) -> tu
     return "\n".join(lines), notes
 
 
-def _collect(node: YNode, table: str, edits: list[tuple[int, int, str, str]]) -> None:
+_DATE_KEYS = frozenset({"reviewed", "code", "date", "valid_until"})
+_CHINESE_QUOTES = ("“”", "‘’", "””", "““")
+
+
+def _collect(node: YNode, table: str, lines: list[str], edits: list[_Edit]) -> None:
     if isinstance(node, YSeq):
         for child in node.items:
-            _collect(child, table, edits)
+            _collect(child, table, lines, edits)
         return
     if not isinstance(node, YMap):
         return
@@ -184,21 +196,48 @@ def _collect(node: YNode, table: str, edits: list[tuple[int, int, str, str]]) ->
             continue
         nested = K.NESTED.get((table, name))
         if nested is not None:
-            _collect(value, nested[0], edits)
-        elif name in _VOCAB_KEYS and table in ("item", "addition", "patch"):
+            _collect(value, nested[0], lines, edits)
+        if name in LIST_KEYS.get(table, frozenset()):
             for scalar in (value.items if isinstance(value, YSeq) else [value]):
                 if isinstance(scalar, YScalar) and scalar.text:
-                    new = _canonical(name, scalar.text)
-                    if new and new != scalar.text:
-                        edits.append((scalar.line, scalar.col, scalar.text, new))
+                    edit = _list_edit(name, scalar, lines[scalar.line - 1], isinstance(value, YSeq))
+                    if edit is not None:
+                        edits.append(edit)
+        elif name in _DATE_KEYS and isinstance(value, YScalar) and _in_chinese_quotes(value.text):
+            n, text = value.line, value.text or ""
+            edits.append(_Edit(n, value.col, text, f'"{text[1:-1]}"', {
+                "zh": f"第 {n} 行：“{text}”的中文引号换成英文引号",
+                "en": f"line {n}: Chinese quotes around '{text[1:-1]}' replaced by ASCII ones"}, bare=True))
 
 
-def _canonical(key: str, value: str) -> str | None:
-    if key == "channels":
-        return vocab.normalize_channel(value)
-    table = {"method": (vocab.METHODS, vocab.METHOD_VARIANTS), "audience": (vocab.AUDIENCES, vocab.AUDIENCE_VARIANTS),
-             "levels": (vocab.LEVELS, vocab.LEVEL_VARIANTS)}[key]
-    return vocab.normalize_choice(value, *table)
+def _in_chinese_quotes(text: str | None) -> bool:
+    return text is not None and len(text) > 2 and text[0] + text[-1] in _CHINESE_QUOTES
+
+
+def _list_edit(key: str, scalar: YScalar, row: str, in_list: bool) -> _Edit | None:
+    text, n = scalar.text or "", scalar.line
+    standard = canonical(key, text)
+    if standard is not None:
+        if standard == text:
+            return None
+        return _Edit(n, scalar.col, text, standard, {"zh": f"第 {n} 行：“{text}”改为标准写法“{standard}”",
+                                                      "en": f"line {n}: '{text}' written in its standard form '{standard}'"})
+    parts = split_joined(text)
+    if parts is None:
+        return None
+    parts = [canonical(key, p) or p for p in parts]
+    prefix = row[: scalar.col - 1]
+    if in_list and re.fullmatch(r"[ ]*-[ ]+", prefix):
+        new = ("\n" + prefix).join(parts)  # one entry a line, as the list was written
+    elif in_list and prefix.rstrip().endswith(("[", ",")):
+        new = ", ".join(parts)
+    elif not in_list:
+        new = "[" + ", ".join(parts) + "]"
+    else:
+        return None
+    return _Edit(n, scalar.col, text, new, {
+        "zh": f"第 {n} 行：“{text}”分开写成 {len(parts)} 项", "en": f"line {n}: '{text}' split into {len(parts)} entries"},
+        bare=True)
 
 
 def fix_file(path: Path, display: str, kind: str, root: Path | None = None,

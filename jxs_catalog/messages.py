@@ -83,8 +83,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "JXS015": (
         "not-yaml",
-        "“{name}”不是 .yaml 文件，已跳过。",
-        "'{name}' is not a .yaml file and was skipped.",
+        "“{name}”的文件名不以小写的 .yaml 结尾，jxs 不会读取它。{hint}",
+        "'{name}' does not end in a lowercase .yaml, so jxs does not read it. {hint}",
     ),
     "JXS016": (
         "link-outside",
@@ -172,8 +172,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "JXS112": (
         "bad-date",
-        "日期“{value}”格式不对，应写成“2026-01-31”这样的年-月-日，并加引号。",
-        "The date '{value}' must be written as year-month-day, e.g. \"2026-01-31\".",
+        "日期“{value}”{problem}。",
+        "The date '{value}' {problem}.",
     ),
     "JXS113": (
         "adjustment-target-missing",
@@ -242,6 +242,25 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "“{name}”的类型写成了“{kind}”，但名称看起来是{looks}。请核对 kind（类型）：村民委员会写“村”，社区居民委员会写“社区”。",
         "'{name}' is given the kind {kind} but its name looks like a {looks_en}. Check 'kind': 村 for a 村民委员会, "
         "社区 for a 居民委员会.",
+    ),
+    "JXS130": (
+        "several-values-in-one",
+        "“{key}”的一个值里写了好几项：“{value}”。列表要分开写：写成 {list}（英文方括号，英文逗号后空一格），"
+        "或者每项一行、以“- ”开头。jxs fix 可以自动改正。",
+        "'{value}' holds several values of '{key}': write a list, {list}, or one entry per line starting "
+        "with '- '. jxs fix can repair it.",
+    ),
+    "JXS131": (
+        "variant-spelling",
+        "“{value}”不是标准写法，已按“{standard}”处理。请改成“{standard}”，或运行 jxs fix --write 自动改正。",
+        "'{value}' is a variant spelling, read as '{standard}'. Write '{standard}', or run jxs fix --write.",
+    ),
+    "JXS132": (
+        "two-citations-in-one",
+        "这一条“{key}”里有两个文件名：{first} 和 {second}，像是两条依据连在了一起（少了“- ”）。"
+        "每条依据单独一行，以“- ”开头。",
+        "This '{key}' entry names two documents, {first} and {second}: probably two entries run together "
+        "(a missing '- '). Write each on its own line starting with '- '.",
     ),
     # --- whole-workspace checks (JXS2xx) ---
     "JXS201": (

@@ -19,12 +19,17 @@ def _counts(diags: list[Diagnostic]) -> tuple[int, int]:
 def summary_line(diags: list[Diagnostic], files: int, lang: str) -> str:
     errors, warnings = _counts(diags)
     if lang == "en":
+        checked = f"{_count(files, 'file')} checked"
         if not diags:
-            return f"{files} files checked: no problems."
-        return f"{files} files checked: {errors} errors, {warnings} warnings."
+            return f"{checked}: no problems."
+        return f"{checked}: {_count(errors, 'error')}, {_count(warnings, 'warning')}."
     if not diags:
         return f"已检查 {files} 个文件，没有发现问题。"
     return f"已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告。"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def severity_word(diag: Diagnostic, lang: str) -> str:

@@ -19,6 +19,7 @@ from jxs_catalog.citations import title_key
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.loading.yamltree import YMap, YNode, YScalar, YSeq, kind_of
 from jxs_catalog.models import Bases, Domain, Settings, Township, kind_from_name
+from jxs_catalog.valuecheck import ValueChecker, canonical
 
 Path = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -57,10 +58,11 @@ class Loaded(Generic[M]):
 
 
 class _Normaliser:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, extra_channels: tuple[str, ...] = ()) -> None:
         self.path = path
         self.pos = Positions()
         self.diags: list[Diagnostic] = []
+        self.values = ValueChecker(path, extra_channels, self.diags)
 
     def mapping(self, node: YNode, table: str, path: Path) -> dict[str, Any] | Any:
         if not isinstance(node, YMap):
@@ -83,9 +85,9 @@ class _Normaliser:
             self.pos.spelled[sub] = spelled
             nested = K.NESTED.get((table, name))
             if nested is None:
-                out[name] = self.plain(value, sub)
+                out[name] = self.values.value(table, name, spelled, value, self.plain(value, sub))
             elif nested[1]:
-                out[name] = self.list_of(value, nested[0], sub)
+                out[name] = self.values.value(table, name, spelled, value, self.list_of(value, nested[0], sub))
             else:
                 out[name] = self.mapping(value, nested[0], sub)
         self.pos.values[path] = (node.line, node.col)
@@ -196,12 +198,25 @@ def _diagnostics_from(error: ValidationError, file: str, pos: Positions, root_ta
         out.append(Diagnostic(code, file, line, col, params))
     for parent, names in missing.items():
         spec = K.TABLES[_table_for(parent, root_table)]
-        labels = "、".join(f"{n}（{spec[n].label}）" if n in spec else n for n in names)
         labels_en = ", ".join(f"{n} ({spec[n].label_en})" if n in spec else n for n in names)
+        if _writes_chinese_keys(pos, parent):
+            # Advice in the clerk's own spelling: a file with 公开内容 gets 公开内容, not content.
+            spelled = [spec[n].aliases[0] if n in spec and spec[n].aliases else n for n in names]
+            labels, first = "、".join(spelled), spelled[0]
+        else:
+            labels = "、".join(f"{n}（{spec[n].label}）" if n in spec else n for n in names)
+            first = names[0]
         line, col = pos.of(parent)
         out.append(Diagnostic("JXS102", file, line, col, {
-            "keys": {"zh": labels, "en": labels_en}, "first": names[0]}))
+            "keys": {"zh": labels, "en": labels_en}, "first": first}))
     return out
+
+
+def _writes_chinese_keys(pos: Positions, parent: Path) -> bool:
+    """Whether the keys beside the missing ones (else anywhere in the file) are written in Chinese."""
+    near = [s for p, s in pos.spelled.items() if p[:-1] == parent] or list(pos.spelled.values())
+    chinese = sum(1 for s in near if re.search(r"[\u4e00-\u9fff]", s))
+    return chinese * 2 > len(near)
 
 
 def _found(data: Any, loc: Path) -> Any:
@@ -227,7 +242,7 @@ _MODELS: dict[str, type[BaseModel]] = {"domain": Domain, "township": Township, "
 def validate_tree(tree: YNode, kind: str, file: str, stem: str,
                   context: dict[str, Any] | None = None) -> Loaded[Any]:
     """Validate one parsed file of the given kind (domain, township or settings)."""
-    norm = _Normaliser(file)
+    norm = _Normaliser(file, tuple((context or {}).get("extra_channels", ())))
     if not isinstance(tree, YMap):
         diag = Diagnostic("JXS010", file, tree.line, tree.col, {"found": kind_of(tree)})
         return Loaded(file, stem, None, norm.pos, [diag])
@@ -238,6 +253,9 @@ def validate_tree(tree: YNode, kind: str, file: str, stem: str,
         model = _MODELS[kind].model_validate(data, context=context or {})
     except ValidationError as exc:
         diags.extend(_diagnostics_from(exc, file, norm.pos, kind, data))
+        seen = {(d.code, d.line, d.column) for d in diags}
+        diags.extend(d for d in _item_rules_despite_errors(data, kind, file, norm.pos)
+                     if (d.code, d.line, d.column) not in seen)
     if isinstance(model, Domain):
         diags.extend(_domain_rules(model, file, norm.pos))
     elif isinstance(model, Township):
@@ -247,6 +265,35 @@ def validate_tree(tree: YNode, kind: str, file: str, stem: str,
     elif isinstance(model, Bases):
         diags.extend(_bases_rules(model, file, norm.pos))
     return Loaded(file, stem, model, norm.pos, diags)
+
+
+_ITEM_LISTS = {"domain": ("items",), "township": ("additions",)}
+
+
+def _item_rules_despite_errors(data: Any, kind: str, file: str, pos: Positions) -> list[Diagnostic]:
+    """The item rules pydantic runs only on an item without field errors, run on the raw values,
+    so that a clerk sees every problem of the file at once. Repeats are merged when reported."""
+    out: list[Diagnostic] = []
+    if not isinstance(data, dict):
+        return out
+    for key in _ITEM_LISTS.get(kind, ()):
+        items = data.get(key)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(item, dict):
+                continue
+            methods = _words(item.get("method"), "method")
+            levels = _words(item.get("levels"), "levels")
+            reason = item.get("reason")
+            if methods == {"依申请"} and not (isinstance(reason, str) and reason.strip()):
+                out.append(Diagnostic("JXS109", file, *pos.of((key, i, "method"))))
+            if "村级" in levels and "乡级" not in levels and isinstance(item.get("name"), str):
+                out.append(Diagnostic("JXS116", file, *pos.of((key, i, "levels")), {"name": item["name"].strip()}))
+    return out
+
+
+def _words(raw: Any, key: str) -> set[str]:
+    values = raw if isinstance(raw, list) else [raw]
+    return {w for v in values if isinstance(v, str) and (w := canonical(key, v)) is not None}
 
 
 def _domain_rules(domain: Domain, file: str, pos: Positions) -> list[Diagnostic]:
@@ -267,8 +314,11 @@ def _township_rules(town: Township, file: str, pos: Positions) -> list[Diagnosti
     out: list[Diagnostic] = []
     if town.code is not None and not re.fullmatch(r"\d{12}", town.code):
         line, col = pos.of(("code",))
-        out.append(Diagnostic("JXS111", file, line, col, {"value": town.code, "digits": 12, "extra": {
-            "zh": "（统计用区划代码，例如 622927100000，请加引号）", "en": " (e.g. \"622927100000\")"}}))
+        extra = {"zh": "（统计用区划代码，例如 622927100000，请加引号）", "en": " (e.g. \"622927100000\")"}
+        if re.fullmatch(r"[“‘]\d+[”’]", town.code):
+            extra = {"zh": "：两边用的是中文引号，请换成英文引号，写成 \"" + town.code[1:-1] + "\"",
+                     "en": " in ASCII quotes, not Chinese ones"}
+        out.append(Diagnostic("JXS111", file, line, col, {"value": town.code, "digits": 12, "extra": extra}))
     first: dict[str, int] = {}
     for i, village in enumerate(town.villages):
         line, col = pos.of(("villages", i))

@@ -123,12 +123,21 @@ VillageKind = Annotated[str, BeforeValidator(_village_kind)]
 
 def _date(value: Any) -> str:
     text = _text(value)
+    if len(text) > 2 and text[0] in "“”‘’" and text[-1] in "“”‘’":
+        raise PydanticCustomError("JXS112", "date", {"value": text[1:-1], "problem": {
+            "zh": f"两边用的是中文引号：YAML 只认英文引号，请切换到英文输入法，写成 \"{text[1:-1]}\"（或运行 jxs fix --write）",
+            "en": f"is in Chinese quotes: YAML needs ASCII quotes, \"{text[1:-1]}\""}})
+    if not DATE.match(text):
+        raise PydanticCustomError("JXS112", "date", {"value": text, "problem": {
+            "zh": "格式不对，应写成“2026-01-31”这样的年-月-日，并加英文引号",
+            "en": "must be written as year-month-day, e.g. \"2026-01-31\""}})
+    year, month, day = (int(p) for p in text.split("-"))
     try:
-        if not DATE.match(text):
-            raise ValueError(text)
-        dt.date.fromisoformat(text)  # 2026-13-45 has the shape of a date but is none
+        dt.date(year, month, day)  # 2026-02-30 has the shape of a date but is none
     except ValueError:
-        raise PydanticCustomError("JXS112", "date", {"value": text}) from None
+        zh = f"{year} 年 {month} 月没有 {day} 日" if 1 <= month <= 12 else f"一年没有 {month} 月"
+        raise PydanticCustomError("JXS112", "date", {"value": text, "problem": {
+            "zh": f"不存在（{zh}），请核对日期", "en": "is not a date that exists"}}) from None
     return text
 
 
@@ -142,7 +151,9 @@ def _partial_date(value: Any) -> str:
     if len(text) == 10:
         return _date(text)
     if not _PARTIAL_DATE.match(text) or (len(text) == 7 and not 1 <= int(text[5:]) <= 12):
-        raise PydanticCustomError("JXS112", "date", {"value": text})
+        raise PydanticCustomError("JXS112", "date", {"value": text, "problem": {
+            "zh": "格式不对，应写成“2021”“2021-06”或“2021-06-30”这样的年、年-月或年-月-日，并加英文引号",
+            "en": "must be a year, year-month or year-month-day, e.g. \"2021-06\""}})
     return text
 
 

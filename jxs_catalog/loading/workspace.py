@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jxs_catalog.diagnostics import Diagnostic
+from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.errors import UsageProblem
 from jxs_catalog.loading.source import parse_bytes, read_limited, read_source
 from jxs_catalog.models import Bases, Domain, Settings, Township
@@ -34,6 +34,7 @@ class Workspace:
     files: int = 0
     bases: Loaded[Bases] | None = None  # the register of cited documents, when the workspace has one
     bases_reported: bool = True  # False when only other files were named: its problems are not theirs
+    settings_named: bool = False  # jxs.yaml was among the files named
 
     @property
     def valid_domains(self) -> list[Loaded[Domain]]:
@@ -80,7 +81,7 @@ def display_path(file: Path, root: Path) -> str:
 def _load(file: Path, root: Path, kind: str, context: dict[str, Any], data: bytes | None = None,
           clock: Stopwatch | None = None) -> Loaded[Any]:
     shown = display_path(file, root)
-    stem = file.stem
+    stem = file.name.split(".")[0] if _meant_as_yaml(file.name) else file.stem
     with measure(clock, "load"):
         source, diags = read_source(file, shown, root) if data is None else parse_bytes(data, shown)
     if source.tree is None:
@@ -118,6 +119,34 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
 
 
+def _meant_as_yaml(name: str) -> str | None:
+    """The name a file meant as YAML should have (`liugou.yaml.txt`, `liugou.YAML`), or None."""
+    lower = name.lower()
+    for suffix in (".yaml.txt", ".yml.txt", ".yaml", ".yml"):
+        if lower.endswith(suffix) and not name.endswith((".yaml", ".yml")):
+            return name[: len(name) - len(suffix)] + ".yaml"
+    return None
+
+
+def misnamed(folder: Path, root: Path) -> list[Diagnostic]:
+    """A warning for each file in folder that was meant as YAML but will not be read."""
+    if not folder.is_dir():
+        return []
+    out: list[Diagnostic] = []
+    for file in sorted(folder.iterdir()):
+        right = _meant_as_yaml(file.name)
+        if right is None:
+            continue
+        if file.name.lower().endswith(".txt"):
+            hint = {"zh": f"记事本保存时自动加上了 .txt：请把文件改名为 {right}（在“另存为”里把“保存类型”选为“所有文件”）。",
+                    "en": f"Notepad added .txt: rename it to {right}."}
+        else:
+            hint = {"zh": f"扩展名要用小写：请把文件改名为 {right}。", "en": f"Use a lowercase extension: rename it to {right}."}
+        out.append(Diagnostic("JXS015", display_path(file, root), 0, 0, {"name": file.name, "hint": hint},
+                              Severity.WARNING))
+    return out
+
+
 def load_settings(root: Path) -> Loaded[Settings] | None:
     config = root / CONFIG
     if not config.exists():
@@ -153,11 +182,20 @@ def load_workspace(root: Path, only: Iterable[Path] | None = None, clock: Stopwa
     if only is None:
         files = [(f, "domain") for f in _yaml_files(root / "domains")]
         files += [(f, "township") for f in _yaml_files(root / "townships")]
+        folders = [root / "domains", root / "townships"]
     else:
+        only = list(only)
         files = [(f, kind_of_file(f, root)) for f in expand_paths(only)]
-    ws.files = len(files) + (1 if settings else 0)
+        folders = [p for p in only if p.is_dir()]
+        for file, _ in files:
+            if _meant_as_yaml(file.name) is not None:
+                ws.diagnostics.extend(d for d in misnamed(file.parent, root) if d.params["name"] == file.name)
+    for folder in folders:
+        ws.diagnostics.extend(misnamed(folder, root))
+    ws.files = len(files) + (1 if settings and only is None else 0)
     for file, kind in files:
         if kind in ("settings", "bases"):
+            ws.settings_named = ws.settings_named or kind == "settings"
             continue
         loaded = _load(file, root, kind, context, clock=clock)
         (ws.domains if kind == "domain" else ws.townships).append(loaded)
@@ -183,3 +221,30 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
         else:
             out.append(p)
     return out
+
+
+# A domain file's top-level name line, read without parsing the file.
+_NAME_LINE = re.compile(r"^(?:name|名称|领域)[ \t]*[:：][ \t]*['\"]?(?P<name>[^'\"#\n]*?)['\"]?[ \t]*(?:#.*)?$", re.M)
+
+
+def load_referenced_domains(root: Path, refs: set[str],
+                            channels: tuple[str, ...] = ()) -> tuple[list[Loaded[Domain]], set[str]]:
+    """The domain files that references (by name or file id) point at, loaded, and the
+    references whose file does not load. When a reference matches no file, every domain
+    file is loaded, so that the message can suggest the nearest name."""
+    named: dict[Path, str] = {}
+    for file in _yaml_files(root / "domains"):
+        try:
+            head = file.read_bytes()[:8192].decode("utf-8", "replace")
+        except OSError:
+            head = ""
+        m = _NAME_LINE.search(head)
+        named[file] = m.group("name").strip() if m else ""
+    hits = {f for f, name in named.items() if name in refs or f.stem in refs}
+    matched = {named[f] for f in hits} | {f.stem for f in hits}
+    files = sorted(named) if refs - matched else sorted(hits)
+    context = {"extra_channels": channels}
+    loaded = [_load(f, root, "domain", context) for f in files]
+    unloadable = {ref for f, lf in zip(files, loaded, strict=True) if lf.model is None
+                  for ref in refs if ref in (named[f], f.stem)}
+    return loaded, unloadable
