@@ -22,15 +22,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 ENVIRONMENT_CODES = frozenset({"JXS013"})
 
 
-def _initial_lang() -> str:
-    # Help texts are chosen before click parses anything.
-    argv = sys.argv[1:]
+def _lang_in(argv: list[str]) -> str | None:
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv):
             return argv[i + 1]
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
-    return os.environ.get("JXS_LANG", "zh")
+    return None
+
+
+def _initial_lang() -> str:
+    # Help texts are chosen before click parses anything.
+    return _lang_in(sys.argv[1:]) or os.environ.get("JXS_LANG", "zh")
 
 
 LANG = "en" if _initial_lang() == "en" else "zh"
@@ -41,6 +44,67 @@ def _t(zh: str, en: str) -> str:
     """Help texts use the language seen in argv; messages at run time the parsed --lang."""
     lang = _run_lang[-1] if _run_lang else LANG
     return en if lang == "en" else zh
+
+
+def _click_gettext(message: str) -> str:
+    from jxs_catalog.clicktext import ZH
+    return _t(ZH.get(message, message), message)
+
+
+def _click_ngettext(singular: str, plural: str, n: int) -> str:
+    from jxs_catalog.clicktext import ZH_PLURAL
+    english = singular if n == 1 else plural
+    return _t(ZH_PLURAL.get(singular, english), english)
+
+
+def _speak_chinese_in_click() -> None:
+    """click looks its words up through gettext at the moment it prints them; answer in our language."""
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.termui
+    import click.types
+    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser,
+                   click.termui, click.types):
+        if hasattr(module, "_"):
+            module._ = _click_gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = _click_ngettext  # type: ignore[attr-defined]
+
+
+_speak_chinese_in_click()
+
+
+def _usage_lang(args: list[str]) -> None:
+    # Usage errors are raised while parsing, before a command has read its --lang.
+    lang = _lang_in(args) or os.environ.get("JXS_LANG")
+    _run_lang[:] = ["en" if lang == "en" else "zh"] if lang else []
+
+
+class _Command(click.Command):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", _t("[选项]", "[OPTIONS]"))
+        super().__init__(*args, **kwargs)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if _lang_in(args):
+            _usage_lang(args)
+        return super().parse_args(ctx, args)
+
+
+class _Group(click.Group):
+    command_class = _Command
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", _t("[选项]", "[OPTIONS]"))
+        kwargs.setdefault("subcommand_metavar", _t("命令 [参数]...", "COMMAND [ARGS]..."))
+        super().__init__(*args, **kwargs)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        _usage_lang(args)
+        return super().parse_args(ctx, args)
 
 
 @dataclass(slots=True)
@@ -137,18 +201,27 @@ def _guard(opts: Options, body: Callable[[], int]) -> NoReturn:
     sys.exit(code)
 
 
-def _report(opts: Options, diags: list[Any], files: int, err: bool = False) -> int:
+def _report(opts: Options, diags: list[Any], files: int, err: bool = False, unwritten: int = 0) -> int:
     from jxs_catalog.diagnostics import DiagnosticList
-    from jxs_catalog.reporters import REPORTERS
+    from jxs_catalog.reporters import REPORTERS, summary_line
     dl = DiagnosticList(diags)
     ordered = dl.sorted()
-    click.echo(REPORTERS[opts.fmt](ordered, files, opts.lang), err=err)
+    text = REPORTERS[opts.fmt](ordered, files, opts.lang)
+    if unwritten and opts.fmt == "text":
+        # What is left is counted on the repaired text: say so, never "no problems" over unwritten repairs.
+        head = text[: len(text) - len(summary_line(ordered, files, opts.lang))]
+        after = (_t("写入后没有其他问题。", "nothing else is left after writing them.") if not ordered else
+                 _t(f"写入后还有 {len(dl.errors)} 个错误、{len(dl.warnings)} 个警告（见上）。",
+                    f"after writing them, {len(dl.errors)} errors and {len(dl.warnings)} warnings are left (above)."))
+        text = head + _t(f"已检查 {files} 个文件：{unwritten} 个文件的修复还没有写入，{after}",
+                         f"{files} files checked: repairs to {unwritten} files are not written yet; {after}")
+    click.echo(text, err=err)
     if any(d.code in ENVIRONMENT_CODES for d in ordered):
         return 2  # a path that cannot be read is the environment's problem, not the data's
     return 1 if dl.has_errors(opts.strict) else 0
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]},
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]},
              help=_t("jxs：积石山县基层政务公开事项标准目录的编制工具。\n\n"
                      "用 YAML 维护县级标准目录和各乡镇目录，检查、合并，并生成 Excel、网站和数据。",
                      "jxs: compiles the standard catalogs of government-affairs disclosure.\n\n"
@@ -167,7 +240,7 @@ def cli(ctx: click.Context, lang: str | None) -> None:
                      "不带参数时检查整个工作区；也可以只检查指定的文件或文件夹。",
                      "Check catalog files: each problem with path:line:col, a code and how to fix it.\n\n"
                      "Without arguments checks the whole workspace; or only the files or folders named."))
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar=_t("[文件或文件夹]...", "[PATHS]..."))
 @_reporting
 @_common
 def validate(paths: tuple[Path, ...], **kw: Any) -> None:
@@ -216,7 +289,8 @@ def schema(out_dir: Path | None, force: bool, **kw: Any) -> None:
 
 @cli.command(help=_t("新建一个工作区：一个示例领域、一个示例乡镇，每个键都有中文注释。",
                      "Create a new workspace with one example domain and one example township."))
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".",
+                metavar=_t("[文件夹]", "[DIRECTORY]"))
 @_force
 @_common
 def init(directory: Path, force: bool, **kw: Any) -> None:
@@ -320,7 +394,7 @@ def check(report: bool, report_dir: Path | None, force: bool, today: Any, **kw: 
                      "of replaced documents and numbers that contradict the register.\n\nShows the changes as "
                      "a diff; writes only with --write. Comments, key order and key language are kept. What "
                      "cannot be repaired is reported as by validate."))
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar=_t("[文件或文件夹]...", "[PATHS]..."))
 @click.option("--write", is_flag=True, help=_t("把修复写入文件", "write the repairs to the files"))
 @_reporting
 @_common
@@ -340,12 +414,12 @@ def fix(paths: tuple[Path, ...], write: bool, **kw: Any) -> None:
             repaired = len(run.repaired)
             if repaired and not write:
                 click.echo(_t(f"可以修复 {repaired} 个文件。确认无误后加 --write 写入。",
-                              f"{repaired} files can be repaired. Add --write to apply."))
+                              f"{repaired} file(s) can be repaired. Add --write to apply."))
             elif repaired:
                 click.echo(_t(f"已修复 {repaired} 个文件。", f"Repaired {repaired} files."))
             elif not run.diagnostics:
                 click.echo(_t("没有需要修复的地方。", "Nothing to repair."))
-        return _report(opts, run.diagnostics, run.files)
+        return _report(opts, run.diagnostics, run.files, unwritten=0 if write else len(run.repaired))
 
     _guard(opts, body)
 

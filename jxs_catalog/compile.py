@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.loading.workspace import Workspace, load_referenced_domains, load_workspace
-from jxs_catalog.merging import Compiled, merge
+from jxs_catalog.merging import Compiled, find_domain, merge, missing_domain, missing_item
+from jxs_catalog.models import Domain
 from jxs_catalog.register import register_of, resolution_rules
 from jxs_catalog.timing import Stopwatch, cyclic_gc_paused, measure
+from jxs_catalog.validation import Loaded
 
 
 @dataclass(slots=True)
@@ -64,6 +67,8 @@ def compile_workspace(root: Path, only: list[Path] | None = None, clock: Stopwat
         with measure(clock, "merge"), cyclic_gc_paused():
             compiled = merge(settings, ws.domains, ws.townships)
         diags.extend(compiled.diagnostics)
+        domains = ws.valid_domains
+        diags.extend(d for town in ws.townships if town.model is None for d in raw_references(town, domains))
     return Result(ws, compiled, diags)
 
 
@@ -78,19 +83,47 @@ def _named_only(root: Path, ws: Workspace) -> list[Diagnostic]:
         diags.extend(resolution_rules(ws, register))
     settings = ws.settings.model if ws.settings else None
     towns = ws.valid_townships
-    if settings is None or not towns:
+    if settings is None or not ws.townships:
         return diags
     refs: set[str] = set()
-    for town in towns:
-        if town.model is not None:
-            refs.update(e.domain for e in town.model.exclusions)
-            refs.update(c.domain for c in town.model.changes)
-            refs.update(a.domain for a in town.model.additions)
+    for town in ws.townships:
+        raw = town.raw if isinstance(town.raw, dict) else {}
+        for key in ("exclusions", "changes", "additions"):
+            entries = raw.get(key)
+            refs.update(e["domain"].strip() for e in (entries if isinstance(entries, list) else [])
+                        if isinstance(e, dict) and isinstance(e.get("domain"), str))
     have = {d.path for d in ws.domains}
     loaded, unloadable = load_referenced_domains(root, refs, settings.channels)
     domains = [*ws.valid_domains, *(d for d in loaded if d.path not in have and d.model is not None)]
-    for d in merge(settings, domains, towns).diagnostics:
+    found = merge(settings, domains, towns).diagnostics
+    found += [d for town in ws.townships if town.model is None for d in raw_references(town, domains)]
+    for d in found:
         # A reference into a domain file that does not load is that file's problem, reported there.
         if d.path in named and not (d.code == "JXS113" and d.params.get("target") in unloadable):
             diags.append(d)
     return diags
+
+
+def raw_references(town: Loaded[Any], domains: list[Loaded[Domain]]) -> list[Diagnostic]:
+    """The adjustments of a township file that did not validate, still checked against the
+    domains: a clerk sees a typo'd item in the same run as the file's other mistakes."""
+    raw = town.raw if isinstance(town.raw, dict) else {}
+    out: list[Diagnostic] = []
+    for key in ("exclusions", "changes", "additions"):
+        entries = raw.get(key)
+        for i, entry in enumerate(entries if isinstance(entries, list) else []):
+            ref = entry.get("domain") if isinstance(entry, dict) else None
+            if not isinstance(ref, str) or not ref.strip():
+                continue
+            dl = find_domain(domains, ref.strip())
+            if dl is None or dl.model is None:
+                out.append(missing_domain(domains, ref.strip(), town.path, *town.positions.of((key, i, "domain"))))
+                continue
+            item, category = entry.get("item"), entry.get("category")
+            if key == "additions" or not isinstance(item, str) or not item.strip():
+                continue
+            known = {it.name for it in dl.model.items if "乡级" in it.levels
+                     and (not isinstance(category, str) or it.category == category.strip())}
+            if item.strip() not in known:
+                out.append(missing_item(dl, item.strip(), town.path, *town.positions.of((key, i, "item"))))
+    return out

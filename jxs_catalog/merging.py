@@ -55,7 +55,7 @@ def merge(settings: Settings, domains: list[Loaded[Domain]], townships: list[Loa
     return result
 
 
-def _find_domain(ordered: list[Loaded[Domain]], ref: str) -> Loaded[Domain] | None:
+def find_domain(ordered: list[Loaded[Domain]], ref: str) -> Loaded[Domain] | None:
     return next((d for d in ordered if d.model and (d.model.name == ref or d.stem == ref)), None)
 
 
@@ -125,10 +125,10 @@ def _merge_township(settings: Settings, ordered: list[Loaded[Domain]],
         catalog.adjustments.append(Adjustment("change", domain, key[1], change.reason, tuple(sorted(patch)),
                                               source=path, line=locate("changes", i)[0]))
     for i, add in enumerate(town.additions):
-        found = _find_domain(ordered, add.domain)
+        found = find_domain(ordered, add.domain)
         line, col = locate("additions", i, "domain")
         if found is None or found.model is None:
-            diags.append(_missing_domain(ordered, add.domain, path, line, col))
+            diags.append(missing_domain(ordered, add.domain, path, line, col))
             continue
         dl, domain_name = found, found.model.name
         key = (add.category, add.name)
@@ -154,15 +154,15 @@ def _resolve(ordered: list[Loaded[Domain]], sections: dict[str, dict[tuple[str, 
              adj: Exclusion | Change, path: str, domain_pos: tuple[int, int], item_pos: tuple[int, int],
              diags: list[Diagnostic]) -> tuple[str, list[tuple[str, str]]] | None:
     """The domain and the item keys an adjustment points at, or None with a diagnostic."""
-    dl = _find_domain(ordered, adj.domain)
+    dl = find_domain(ordered, adj.domain)
     if dl is None or dl.model is None:
-        diags.append(_missing_domain(ordered, adj.domain, path, *domain_pos))
+        diags.append(missing_domain(ordered, adj.domain, path, *domain_pos))
         return None
     domain = dl.model.name
     if adj.item is None:  # a whole domain, or a whole category of it
         matches = [k for k in sections[domain] if adj.category in (None, k[0])]
         if adj.category is not None and not matches:
-            diags.append(_missing_item(dl, adj.category, path, *item_pos, category=True))
+            diags.append(missing_item(dl, adj.category, path, *item_pos, category=True))
             return None
         return domain, matches
     township_items = [k for k in sections[domain] if k[1] == adj.item and adj.category in (None, k[0])]
@@ -174,11 +174,11 @@ def _resolve(ordered: list[Loaded[Domain]], sections: dict[str, dict[tuple[str, 
             "zh": f"事项“{adj.item}”在{domain}的多个一级事项（{cats}）下都有，请加上 category（一级事项）指明是哪一个。",
             "en": f"'{adj.item}' exists under several categories ({cats}); add 'category'."}}))
         return None
-    diags.append(_missing_item(dl, adj.item, path, *item_pos))
+    diags.append(missing_item(dl, adj.item, path, *item_pos))
     return None
 
 
-def _missing_domain(ordered: list[Loaded[Domain]], ref: str, path: str, line: int, col: int) -> Diagnostic:
+def missing_domain(ordered: list[Loaded[Domain]], ref: str, path: str, line: int, col: int) -> Diagnostic:
     names = [d.model.name for d in ordered if d.model]
     guess = difflib.get_close_matches(ref, names, n=1, cutoff=0.3)
     hint = ({"zh": f"是不是“{guess[0]}”？", "en": f"Did you mean '{guess[0]}'?"} if guess
@@ -186,7 +186,7 @@ def _missing_domain(ordered: list[Loaded[Domain]], ref: str, path: str, line: in
     return Diagnostic("JXS113", path, line, col, {"what": {"zh": "领域", "en": "The domain"}, "target": ref, "hint": hint})
 
 
-def _missing_item(dl: Loaded[Domain], ref: str, path: str, line: int, col: int, category: bool = False) -> Diagnostic:
+def missing_item(dl: Loaded[Domain], ref: str, path: str, line: int, col: int, category: bool = False) -> Diagnostic:
     assert dl.model is not None
     pool = [it.category if category else it.name for it in dl.model.items if "乡级" in it.levels]
     guess = difflib.get_close_matches(ref, pool, n=1, cutoff=0.3)

@@ -55,6 +55,7 @@ class Loaded(Generic[M]):
     model: M | None
     positions: Positions
     diagnostics: list[Diagnostic]
+    raw: Any = None  # the normalised values, kept so that an invalid file's references can still be checked
 
 
 class _Normaliser:
@@ -264,7 +265,7 @@ def validate_tree(tree: YNode, kind: str, file: str, stem: str,
         diags.extend(_settings_rules(model, file, norm.pos))
     elif isinstance(model, Bases):
         diags.extend(_bases_rules(model, file, norm.pos))
-    return Loaded(file, stem, model, norm.pos, diags)
+    return Loaded(file, stem, model, norm.pos, diags, data)
 
 
 _ITEM_LISTS = {"domain": ("items",), "township": ("additions",)}

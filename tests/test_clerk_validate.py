@@ -58,3 +58,12 @@ def test_files_notepad_and_caps_misname_are_named_in_a_warning(small: Path) -> N
     named = run("validate", str(folder / "xi.yaml.txt"))
     assert "JXS015" in named.output and "JXS014" not in named.output
     assert "JXS015" in run("validate", str(folder)).output
+
+
+def test_a_broken_reference_is_reported_with_the_files_other_mistakes(small: Path) -> None:
+    town = small / "townships" / "dong.yaml"
+    _edit(town, "item: 救灾款物发放", "item: 救灾款物发方")
+    _edit(town, "    method: 主动\n", "    method: 依申请\n")  # the addition now lacks a reason
+    for args in (("validate", str(town)), ("validate", "--root", str(small))):
+        output = run(*args).output
+        assert "dong.yaml:11:11: 错误 JXS113" in output and "JXS109" in output, output
