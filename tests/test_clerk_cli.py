@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -55,3 +56,14 @@ def test_usage_errors_are_in_chinese() -> None:
         result = run(*args)
         assert result.exit_code == 2 and words in result.output, result.output
         assert not re.search(r"\b(?:Error|Usage|Try|Missing|Invalid|No such)\b", result.output), result.output
+
+
+def test_the_starter_files_tell_a_clerk_how_to_type(tmp_path: Path) -> None:
+    assert run("init", str(tmp_path / "ws")).exit_code == 0
+    for rel in ("townships/shili.yaml", "domains/shenong-butie.yaml"):
+        text = (tmp_path / "ws" / rel).read_text(encoding="utf-8")
+        assert "英文冒号，后面空一格" in text and "以“- ”开头" in text and "中文" in text
+    town = (tmp_path / "ws" / "townships" / "shili.yaml").read_text(encoding="utf-8")
+    assert "只写 name 即可" not in town and "reviewed" in town
+    assert "只写领域：排除整个领域" not in town
+    assert run("validate", "--root", str(tmp_path / "ws")).exit_code == 0

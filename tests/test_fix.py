@@ -103,3 +103,11 @@ def test_fix_puts_a_four_column_tab_where_it_lines_up(small: Path) -> None:
     assert "第 5 行：缩进中的制表符换成 4 个空格" in result.output
     run("fix", "--write", "--root", str(small))
     assert "\n    category: 乙\n" in path.read_text(encoding="utf-8")
+
+
+def test_a_preview_with_unwritten_repairs_does_not_end_with_no_problems(small: Path) -> None:
+    path = small / "townships" / "xi.yaml"
+    path.write_text("name: 西乡\nvillages:\n\t- 新村\n", encoding="utf-8")
+    last = run("fix", str(path)).output.strip().splitlines()[-1]
+    assert "没有发现问题" not in last and "还没有写入" in last, last
+    assert "没有发现问题" in run("fix", "--write", str(path)).output.strip().splitlines()[-1]
