@@ -245,10 +245,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "JXS130": (
         "several-values-in-one",
-        "“{key}”的一个值里写了好几项：“{value}”。列表要分开写：写成 {list}（英文方括号，英文逗号后空一格），"
-        "或者每项一行、以“- ”开头。jxs fix 可以自动改正。",
-        "'{value}' holds several values of '{key}': write a list, {list}, or one entry per line starting "
-        "with '- '. jxs fix can repair it.",
+        "“{key}”的一个值里写了好几项：“{value}”。{how}jxs fix 可以自动改正。",
+        "'{value}' holds several values of '{key}': {how}jxs fix can repair it.",
     ),
     "JXS131": (
         "variant-spelling",

@@ -311,15 +311,22 @@ def _domain_rules(domain: Domain, file: str, pos: Positions) -> list[Diagnostic]
     return out
 
 
+def _quotes_hint(code: str) -> dict[str, str] | None:
+    """WPS turns typed quotes into Chinese ones: say so instead of "add quotes"."""
+    if re.fullmatch(r"[“‘”]\d+[”’“]", code):
+        return {"zh": "：两边用的是中文引号，请换成英文引号，写成 \"" + code[1:-1] + "\"（或运行 jxs fix --write）",
+                "en": " in ASCII quotes, not Chinese ones"}
+    return None
+
+
 def _township_rules(town: Township, file: str, pos: Positions) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     if town.code is not None and not re.fullmatch(r"\d{12}", town.code):
         line, col = pos.of(("code",))
-        extra = {"zh": "（统计用区划代码，例如 622927100000，请加引号）", "en": " (e.g. \"622927100000\")"}
-        if re.fullmatch(r"[“‘]\d+[”’]", town.code):
-            extra = {"zh": "：两边用的是中文引号，请换成英文引号，写成 \"" + town.code[1:-1] + "\"",
-                     "en": " in ASCII quotes, not Chinese ones"}
-        out.append(Diagnostic("JXS111", file, line, col, {"value": town.code, "digits": 12, "extra": extra}))
+        extra = _quotes_hint(town.code) or {"zh": "（统计用区划代码，例如 622927100000，请加引号）",
+                                            "en": " (e.g. \"622927100000\")"}
+        out.append(Diagnostic("JXS111", file, line, col, {"value": town.code.strip("“”‘’"), "digits": 12,
+                                                            "extra": extra}))
     first: dict[str, int] = {}
     for i, village in enumerate(town.villages):
         line, col = pos.of(("villages", i))
@@ -329,8 +336,9 @@ def _township_rules(town: Township, file: str, pos: Positions) -> list[Diagnosti
             first[village.name] = line
         if village.code is not None and not re.fullmatch(r"\d{12}", village.code):
             line, col = pos.of(("villages", i, "code"))
-            out.append(Diagnostic("JXS111", file, line, col, {"value": village.code, "digits": 12, "extra": {
-                "zh": "（村级统计用区划代码，例如 622927100001，请加引号）", "en": " (e.g. \"622927100001\")"}}))
+            out.append(Diagnostic("JXS111", file, line, col, {"value": village.code.strip("“”‘’"), "digits": 12, "extra": (
+                _quotes_hint(village.code) or {"zh": "（村级统计用区划代码，例如 622927100001，请加引号）",
+                                               "en": " (e.g. \"622927100001\")"})}))
         if village.kind != kind_from_name(village.name) and village.name.endswith(("村", "社区")):
             line, col = pos.of(("villages", i, "kind"))
             looks = kind_from_name(village.name)

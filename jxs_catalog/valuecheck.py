@@ -85,7 +85,7 @@ class ValueChecker:
 
     def _list(self, key: str, spelled: str, node: YNode, raw: Any) -> Any:
         if isinstance(node, YScalar) and node.text:
-            parts = self._joined(key, spelled, node)
+            parts = self._joined(key, spelled, node, element=False)
             if parts is not None:
                 return [self._variant(key, node, p) for p in parts]
             self._variant(key, node, node.text)
@@ -97,7 +97,7 @@ class ValueChecker:
             if not (isinstance(child, YScalar) and child.text):
                 out.append(value)
                 continue
-            parts = self._joined(key, spelled, child)
+            parts = self._joined(key, spelled, child, element=True)
             if parts is not None:
                 out.extend(self._variant(key, child, p) for p in parts)
             else:
@@ -105,16 +105,24 @@ class ValueChecker:
                 out.append(value)
         return out
 
-    def _joined(self, key: str, spelled: str, node: YScalar) -> list[str] | None:
+    def _joined(self, key: str, spelled: str, node: YScalar, element: bool) -> list[str] | None:
         text = node.text or ""
         if canonical(key, text, self.extra_channels) is not None:
             return None  # a word of the vocabulary that happens to hold a separator
         parts = split_joined(text)
         if parts is None:
             return None
-        shown = "[" + ", ".join(canonical(key, p, self.extra_channels) or p for p in parts) + "]"
+        words = [canonical(key, p, self.extra_channels) or p for p in parts]
+        if element:  # already inside a list: the entries are split, not nested
+            entries = "".join(f"“- {w}”" for w in words)
+            how = {"zh": f"请分成 {len(words)} 项：每项一行、以“- ”开头（{entries}）；在方括号 [ ] 里则用英文逗号加空格隔开。",
+                   "en": f"split it into {len(words)} entries: one a line starting with '- ', or comma-separated inside [ ]. "}
+        else:
+            shown = "[" + ", ".join(words) + "]"
+            how = {"zh": f"列表要写成 {shown}（英文方括号，英文逗号后空一格），或者每项一行、以“- ”开头。",
+                   "en": f"write a list, {shown}, or one entry a line starting with '- '. "}
         self.diags.append(Diagnostic("JXS130", self.path, node.line, node.col, {
-            "key": spelled, "value": text, "list": shown}))
+            "key": spelled, "value": text, "how": how}))
         return parts
 
     def _variant(self, key: str, node: YScalar, text: str) -> str:

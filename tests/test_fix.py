@@ -11,7 +11,7 @@ from tests.conftest import SMALL, run
 from tests.test_cases import INVALID, expected, header
 
 REPAIRABLE_CODES = {"JXS003", "JXS004", "JXS005", "JXS030", "JXS031", "JXS130", "JXS131"}
-REPAIRABLE_CASES = {"date-in-chinese-quotes.yaml", "code-in-chinese-quotes.yaml"}
+REPAIRABLE_CASES = {"date-in-chinese-quotes.yaml", "code-in-chinese-quotes.yaml", "village-code-in-chinese-quotes.yaml"}
 WARNING_CODES = {"JXS131", "JXS132"}
 
 

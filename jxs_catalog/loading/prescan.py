@@ -24,6 +24,9 @@ _DASH_GLUED = re.compile(r"^(?P<indent>[ ]*)-(?P<key>[A-Za-z_\u4e00-\u9fff][\w\u
 _NO_SPACE = re.compile(r"^(?P<indent>[ ]*(?:-[ ]+)?)(?P<key>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*):(?=[^\s/])")
 
 
+_FLOW_NO_SPACE = re.compile(r"[{,][ ]*(?P<key>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*):(?=[^\s/])")
+
+
 def prescan(text: str, path: str) -> tuple[list[Diagnostic], str]:
     """The diagnostics of structural typing mistakes, and the text with them mended."""
     diags: list[Diagnostic] = []
@@ -62,6 +65,11 @@ def _mend_keys(line: str, lineno: int, path: str, diags: list[Diagnostic]) -> st
     if m and m.group("key") in KNOWN_KEY_WORDS:
         diags.append(Diagnostic("JXS031", path, lineno, m.end("key") + 1, {"key": m.group("key")}))
         line = line[: m.end()] + " " + line[m.end():]
+    if "{" in line:  # `{name:新庄村, kind: 村}`: the same inside braces
+        for m in reversed(list(_FLOW_NO_SPACE.finditer(line))):
+            if m.group("key") in KNOWN_KEY_WORDS:
+                diags.append(Diagnostic("JXS031", path, lineno, m.end("key") + 1, {"key": m.group("key")}))
+                line = line[: m.end()] + " " + line[m.end():]
     return line
 
 

@@ -42,8 +42,8 @@ _PROBLEMS: tuple[tuple[tuple[str, ...], str, str], ...] = (
      "方括号 [ ] 没有闭合，或者里面用了中文逗号：写成 [甲, 乙]，用英文逗号和英文方括号",
      "the square brackets [ ] are not closed or hold a full-width comma: write [a, b]"),
     (("did not find expected ',' or '}'", "expected ',' or '}'"),
-     "花括号 { } 没有闭合，或者里面用了中文逗号：目录文件一般不需要花括号，请改成分行的“键: 值”",
-     "the braces { } are not closed: write the keys on their own lines instead"),
+     "花括号 { } 没有闭合，或者里面用了中文逗号：写成 {name: 新庄村, kind: 村}，用英文逗号和英文花括号",
+     "the braces { } are not closed or hold a full-width comma: write {name: a, kind: b}"),
     (("did not find expected node content", "expected the node content"),
      "这里缺少内容：请在“- ”或“键:”后面写上值",
      "a value is missing after '- ' or 'key:'"),
@@ -132,7 +132,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Located:
     mark = cmark if use_context else pmark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     row = lines[line - 1] if 0 < line <= len(lines) else ""
-    for rule in (_text_after_quote, _special_start, _missing_space_or_dash, _orphan_entry, _colon_in_value):
+    for rule in (_fullwidth_in_brackets, _text_after_quote, _special_start, _missing_space_or_dash, _orphan_entry, _colon_in_value):
         found = rule(lines, line, col, row, problem, context)
         if found is not None:
             return found
@@ -159,6 +159,21 @@ def _unclosed_quote(lines: list[str], upto: int) -> Located | None:
                 "zh": f"第 {index + 1} 行的英文{zh_q}没有闭合：请在值的末尾补上一个 {quote}",
                 "en": f"the {en_q} opened on line {index + 1} is not closed: add {quote} at the end of the value"})
     return None
+
+
+def _fullwidth_in_brackets(lines: list[str], line: int, col: int, row: str, problem: str,
+                           context: str) -> Located | None:
+    """`{name: 新庄村，code: …}`: a full-width comma or colon inside brackets on the line."""
+    if not context.startswith(("while parsing a flow sequence", "while parsing a flow mapping")):
+        return None
+    opened = row.find("{" if "mapping" in context else "[", max(col - 1, 0))
+    at = next((i for i in range(max(opened, 0), len(row)) if row[i] in "，："), -1)
+    if opened < 0 or at < 0:
+        return None
+    mark = row[at]
+    return Located(line, at + 1, {
+        "zh": f"括号里用了中文的“{mark}”：请换成英文{'逗号“,”' if mark == '，' else '冒号“:”'}，后面空一格",
+        "en": "a full-width comma or colon inside the brackets: use the ASCII one followed by a space"})
 
 
 def _text_after_quote(lines: list[str], line: int, col: int, row: str, problem: str,
