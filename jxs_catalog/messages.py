@@ -83,8 +83,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "JXS015": (
         "not-yaml",
-        "“{name}”的文件名不以小写的 .yaml 结尾，jxs 不会读取它。{hint}",
-        "'{name}' does not end in a lowercase .yaml, so jxs does not read it. {hint}",
+        "“{name}”的文件名不以小写的 .yaml 结尾，检查和生成整个工作区时不会读取它。{hint}",
+        "'{name}' does not end in a lowercase .yaml, so whole-workspace checks and builds do not read it. {hint}",
     ),
     "JXS016": (
         "link-outside",

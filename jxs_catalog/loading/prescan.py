@@ -24,7 +24,7 @@ _DASH_GLUED = re.compile(r"^(?P<indent>[ ]*)-(?P<key>[A-Za-z_\u4e00-\u9fff][\w\u
 _NO_SPACE = re.compile(r"^(?P<indent>[ ]*(?:-[ ]+)?)(?P<key>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*):(?=[^\s/])")
 
 
-_FLOW_NO_SPACE = re.compile(r"[{,][ ]*(?P<key>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*):(?=[^\s/])")
+_FLOW_KEY = re.compile(r"[{,][ ]*(?P<key>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*)(?P<colon>[:：])")
 
 
 def prescan(text: str, path: str) -> tuple[list[Diagnostic], str]:
@@ -65,11 +65,14 @@ def _mend_keys(line: str, lineno: int, path: str, diags: list[Diagnostic]) -> st
     if m and m.group("key") in KNOWN_KEY_WORDS:
         diags.append(Diagnostic("JXS031", path, lineno, m.end("key") + 1, {"key": m.group("key")}))
         line = line[: m.end()] + " " + line[m.end():]
-    if "{" in line:  # `{name:新庄村, kind: 村}`: the same inside braces
-        for m in reversed(list(_FLOW_NO_SPACE.finditer(line))):
-            if m.group("key") in KNOWN_KEY_WORDS:
-                diags.append(Diagnostic("JXS031", path, lineno, m.end("key") + 1, {"key": m.group("key")}))
-                line = line[: m.end()] + " " + line[m.end():]
+    if "{" in line:  # `{name:新庄村, kind: 村}`, `{name：新庄村}`: the same inside braces
+        for m in reversed(list(_FLOW_KEY.finditer(line))):
+            key, colon = m.group("key"), m.group("colon")
+            if key not in KNOWN_KEY_WORDS or (colon == ":" and line[m.end():m.end() + 1] in ("", " ")):
+                continue
+            diags.append(Diagnostic("JXS003" if colon == "：" else "JXS031", path, lineno, m.end("key") + 1,
+                                    {"key": key}))
+            line = line[: m.end("key")] + ": " + line[m.end():].lstrip(" ")
     return line
 
 
