@@ -16,7 +16,7 @@ from tests.test_cases import INVALID, messages
 ALLOWED = {
     "YAML", "UTF-", "Latin-", "GB", "Tab", "Excel", "WPS", "TODO", "CI", "BOM", "GBK", "NUL", "MB", "UUID",
     "jxs", "fix", "write", "init", "build", "validate", "check", "http", "https", "s", "o",
-    "jxs.yaml", "yaml", "xls", "xlsx", "domains/", "out/", "libreoffice", "headless", "convert-to",
+    "jxs.yaml", "bases.yaml", "yaml", "xls", "xlsx", "domains/", "out/", "libreoffice", "headless", "convert-to",
     "pip", "install", "xlrd",
 } | {w for w in all_key_words() if w.isascii()}
 
