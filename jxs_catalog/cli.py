@@ -465,7 +465,7 @@ def diff(a: str, b: str, output: Path | None, force: bool, **kw: Any) -> None:
     "Import a catalog workbook in the published layout (.xlsx, or the older .xls) as domain YAML.\n\n"
     "Finds the header wherever it starts and understands the usual variants; what cannot be mapped is "
     "reported by its cell (e.g. 涉农补贴!H12) rather than guessed."))
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path), metavar=_t("工作簿", "FILE"))
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
               help=_t("输出的 .yaml 文件；工作簿有多个领域时给一个文件夹。不给时显示在屏幕上",
                       "the .yaml file to write; a folder when the workbook holds several domains"))

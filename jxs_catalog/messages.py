@@ -157,8 +157,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "JXS109": (
         "reason-required",
-        "公开方式只有“依申请”，必须用“reason”（理由）说明为什么不主动公开，例如“涉及个人隐私”。",
-        "The method is only 依申请 (on application): add 'reason' saying why it is not published proactively.",
+        "公开方式只有“依申请”，必须写明不主动公开的理由，例如在这一条里加上“{reason}: 涉及个人隐私”。",
+        "The method is only 依申请 (on application): add '{reason}: ...' saying why it is not published proactively.",
     ),
     "JXS110": (
         "duplicate-item",

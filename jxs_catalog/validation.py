@@ -185,6 +185,8 @@ def _diagnostics_from(error: ValidationError, file: str, pos: Positions, root_ta
             params = {"value": "[]"}
         if code in _MODEL_LEVEL_KEY:
             loc = (*loc, _MODEL_LEVEL_KEY[code])
+        if code == "JXS109":
+            params["reason"] = _reason_key(pos, loc[:-1])
         key_path = loc
         while key_path and not isinstance(key_path[-1], str):
             key_path = key_path[:-1]
@@ -211,6 +213,11 @@ def _diagnostics_from(error: ValidationError, file: str, pos: Positions, root_ta
         out.append(Diagnostic("JXS102", file, line, col, {
             "keys": {"zh": labels, "en": labels_en}, "first": first}))
     return out
+
+
+def _reason_key(pos: Positions, item: Path) -> str:
+    """The reason key as this item's file writes its keys."""
+    return "理由" if _writes_chinese_keys(pos, item) else "reason"
 
 
 def _writes_chinese_keys(pos: Positions, parent: Path) -> bool:
@@ -286,7 +293,8 @@ def _item_rules_despite_errors(data: Any, kind: str, file: str, pos: Positions) 
             levels = _words(item.get("levels"), "levels")
             reason = item.get("reason")
             if methods == {"依申请"} and not (isinstance(reason, str) and reason.strip()):
-                out.append(Diagnostic("JXS109", file, *pos.of((key, i, "method"))))
+                out.append(Diagnostic("JXS109", file, *pos.of((key, i, "method")),
+                                      {"reason": _reason_key(pos, (key, i))}))
             if "村级" in levels and "乡级" not in levels and isinstance(item.get("name"), str):
                 out.append(Diagnostic("JXS116", file, *pos.of((key, i, "levels")), {"name": item["name"].strip()}))
     return out
