@@ -267,3 +267,19 @@ def test_import_lists_the_titles_the_register_does_not_know(small: Path) -> None
     lines = [line for line in result.output.splitlines() if "JXS507" in line]
     assert len(lines) == 1
     assert "1 份 bases.yaml 中没有登记的文件：《中华人民共和国农业法》" in lines[0]
+
+
+# --- the shipped register ----------------------------------------------------------------------
+
+def test_the_shipped_register_knows_every_cited_document_and_the_replaced_ones() -> None:
+    first = (REPO / "bases.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=schemas/bases.schema.json"
+    ws = load_workspace(REPO)
+    assert ws.bases is not None and ws.bases.model is not None, ws.bases and ws.bases.diagnostics
+    from jxs_catalog.register import Register
+    register = Register(ws.bases.model)
+    for site in basis_sites(ws):
+        for cited in parse_basis(site.text):
+            assert register.find(cited.title) is not None, (site.path, site.line, cited.title)
+    old = register.find("就业补助资金管理办法")
+    assert old is not None and old.status == "已废止" and register.replacement(old) is not None
