@@ -231,3 +231,8 @@ def test_shipped_build_has_159_village_lists_by_kind(tmp_path: Path) -> None:
         other = lists.get((town, "村" if kind == "社区" else "社区"))
         if other is not None:
             assert keys - other == {k for k in keys if k in only[kind]}, town
+    # The shipped domains mark rural-collective matters: 社区 lists go without them.
+    assert only["村"]
+    for (town, kind), keys in lists.items():
+        if kind == "社区":
+            assert not [k for k in keys if "宅基地" in k[2] or (k[0] == "农村危房改造" and "补助" in k[2])], town
