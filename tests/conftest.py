@@ -14,6 +14,12 @@ REPO = Path(__file__).resolve().parent.parent
 SMALL = Path(__file__).resolve().parent / "fixtures" / "small"
 
 
+@pytest.fixture(autouse=True)
+def _chinese_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests expect jxs's default language: a JXS_LANG set in the developer's shell must not leak in."""
+    monkeypatch.delenv("JXS_LANG", raising=False)
+
+
 @pytest.fixture
 def small(tmp_path: Path) -> Path:
     """A private copy of the small example workspace."""

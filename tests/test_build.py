@@ -53,31 +53,27 @@ def test_text_is_always_text(small: Path) -> None:
     assert "'+86" in csv_text.decode("utf-8-sig")
 
 
-def test_every_item_row_has_the_eight_elements() -> None:
+def test_every_item_row_has_the_eight_elements(tmp_path: Path) -> None:
     """Every workbook of the shipped workspace: each item row carries all eight elements."""
-    out = REPO / "out-test-eight"
-    shutil.rmtree(out, ignore_errors=True)
-    try:
-        report = run_build(REPO, out)
-        assert report.written
-        books = sorted((out / "xlsx").glob("*.xlsx"))
-        assert len(books) == 18
-        for book in books:
-            wb = openpyxl.load_workbook(book, read_only=True)
-            for ws in wb.worksheets[1:]:
-                rows = list(ws.iter_rows(min_row=4, values_only=True))
-                assert rows, (book.name, ws.title)
-                last_category = None
-                for row in rows:
-                    category = row[1] or last_category  # merged down: only the first row holds it
-                    last_category = category
-                    name, content, basis, time_limit, subject, channels = row[2:8]
-                    audience, method = row[8:10], row[10:12]
-                    assert all([category, name, content, basis, time_limit, subject]), (book.name, row)
-                    assert "■" in channels, (book.name, row)
-                    assert "√" in audience and "√" in method, (book.name, row)
-    finally:
-        shutil.rmtree(out, ignore_errors=True)
+    out = tmp_path / "out"
+    report = run_build(REPO, out)
+    assert report.written
+    books = sorted((out / "xlsx").glob("*.xlsx"))
+    assert len(books) == 18
+    for book in books:
+        wb = openpyxl.load_workbook(book, read_only=True)
+        for ws in wb.worksheets[1:]:
+            rows = list(ws.iter_rows(min_row=4, values_only=True))
+            assert rows, (book.name, ws.title)
+            last_category = None
+            for row in rows:
+                category = row[1] or last_category  # merged down: only the first row holds it
+                last_category = category
+                name, content, basis, time_limit, subject, channels = row[2:8]
+                audience, method = row[8:10], row[10:12]
+                assert all([category, name, content, basis, time_limit, subject]), (book.name, row)
+                assert "■" in channels, (book.name, row)
+                assert "√" in audience and "√" in method, (book.name, row)
 
 
 def test_errors_write_nothing(small: Path) -> None:

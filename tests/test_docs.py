@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import click
 import pytest
 
 from jxs_catalog.cli import cli
@@ -16,12 +17,21 @@ def test_expected_commands_exist() -> None:
     assert {"init", "validate", "check", "build", "schema"} <= set(COMMANDS)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("name", COMMANDS)
-def test_command_has_help(name: str) -> None:
-    result = run(name, "--help")
+def test_command_help_documents_every_option(name: str, lang: str) -> None:
+    result = run(name, "--help", "--lang", lang)
     assert result.exit_code == 0
-    assert len(cli.commands[name].help or "") > 20
-    assert re.search(r"[\u4e00-\u9fff]", result.output)
+    command = cli.commands[name]
+    assert len(command.help or "") > 20
+    assert re.search(r"[\u4e00-\u9fff]", result.output)  # Chinese by default; --lang en is for messages
+    for param in command.params:
+        if not isinstance(param, click.Option) or param.hidden:
+            continue
+        assert param.help, f"jxs {name} {param.opts[0]} has no help"
+        flat = " ".join(result.output.split())
+        assert param.opts[0] in result.output, f"jxs {name} --help does not show {param.opts[0]}"
+        assert " ".join(param.help.split())[:20] in flat, f"{param.opts[0]}: {param.help!r} not in the help"
 
 
 @pytest.mark.parametrize("name", COMMANDS)

@@ -41,6 +41,33 @@ def test_killed_builds_leave_the_previous_output_intact(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
 
 
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+def test_a_build_killed_while_rendering_leaves_the_previous_output_intact(tmp_path: Path) -> None:
+    """A full build of a county of 25 townships and 200 villages, killed once its staging folder holds pages."""
+    from benchmarks.generate import generate
+    ws = generate(tmp_path / "ws", townships=25, items=14, villages=8)
+    out = tmp_path / "out"
+    assert run_build(ws, out).written
+    before = tree_hashes(out)
+    # A new catalog title is in every catalog: the next build renders everything again, reusing nothing.
+    settings = ws / "jxs.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "title: 政务公开标准目录\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "jxs_catalog", "build", "--root", str(ws), "--out", str(out),
+                             "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    staged: list[Path] = []
+    while proc.poll() is None and not staged:
+        staged = [p for s in tmp_path.glob(".out.staging-*") for p in s.rglob("*.html")]
+    os.killpg(proc.pid, signal.SIGKILL)  # the build and its rendering workers, as a crash takes them all
+    proc.wait()
+    assert staged, "the build ended before any page was staged"
+    assert proc.returncode == -signal.SIGKILL, "the build finished before it was killed"
+    assert tree_hashes(out) == before
+    # The next build cleans up what the killed one left and renders the new title.
+    assert run_build(ws, out).written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "ws"]
+    assert "测试县政务公开标准目录" in (out / "site" / "index.html").read_text(encoding="utf-8")
+
+
 def test_full_disk_is_exit_2_and_keeps_the_output(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert run("build", "--root", str(small), "--quiet").exit_code == 0
     before = tree_hashes(small / "out")

@@ -44,7 +44,9 @@ class _Collector(HTMLParser):
 def hostile(small: Path) -> Path:
     path = small / "townships" / "dong.yaml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("content: 项目名称、进度和资金", f"content: {HOSTILE['content']!r}".replace("'", '"', 0))
+    quoted = '"' + HOSTILE["content"].replace('"', '\\"') + '"'
+    assert "content: 项目名称、进度和资金" in text
+    text = text.replace("content: 项目名称、进度和资金", f"content: {quoted}")
     path.write_text(text, encoding="utf-8")
     dom = small / "domains" / "butie.yaml"
     t = dom.read_text(encoding="utf-8")
@@ -110,10 +112,8 @@ def test_staging_refuses_escaping_paths(tmp_path: Path, rel: str) -> None:
         Staging(tmp_path).target(rel)
 
 
-@pytest.mark.parametrize("stem", ["Evil", "a_b", "../x", "中文"])
+@pytest.mark.parametrize("stem", ["Evil", "a_b", "a.b", "中文"])  # a slash cannot be in a file name at all
 def test_file_ids_must_be_safe(small: Path, stem: str) -> None:
-    if "/" in stem:
-        return  # a file name cannot hold a slash; Staging covers the path itself
     (small / "domains" / f"{stem}.yaml").write_text((small / "domains" / "jiuzai.yaml").read_text(
         encoding="utf-8").replace("name: 救灾", "name: 救灾二"), encoding="utf-8")
     result = run("build", "--root", str(small))

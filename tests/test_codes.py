@@ -1,0 +1,78 @@
+"""Codes that had no test: one negative example each, at its file and line, with its message."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel, ValidationError
+
+from jxs_catalog.checking import run_check
+from jxs_catalog.compile import compile_workspace
+from jxs_catalog.validation import Positions, _diagnostics_from
+
+DONG = "townships/dong.yaml"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def diagnostics(ws: Path, code: str) -> list[tuple[str, int, str, str]]:
+    return [(d.path, d.line, d.message(), d.message("en")) for d in compile_workspace(ws).diagnostics
+            if d.code == code]
+
+
+def test_jxs114_a_change_may_not_drop_the_township_level(small: Path) -> None:
+    edit(small / DONG, "      channels: [入户/现场, 大喇叭, 村（居）民微信群]", "      levels: [县级]")
+    ((path, line, zh, en),) = diagnostics(small, "JXS114")
+    assert (path, line) == (DONG, 14)
+    assert "必须包含“乡级”" in zh and "Changed levels must keep 乡级" in en
+
+
+def test_jxs114_an_addition_may_not_repeat_a_standard_item(small: Path) -> None:
+    edit(small / DONG, "    category: 灾后重建\n    name: 重建项目进展", "    category: 救灾款物\n    name: 救灾款物发放")
+    ((path, line, zh, en),) = diagnostics(small, "JXS114")
+    assert (path, line) == (DONG, 18)  # at the name it repeats
+    assert "“救灾款物 / 救灾款物发放”" in zh and "use a change instead" in en
+
+
+def test_jxs114_an_item_under_two_categories_needs_its_category(small: Path) -> None:
+    jiuzai = small / "domains" / "jiuzai.yaml"
+    text = jiuzai.read_text(encoding="utf-8")
+    second = text[text.index("  - category: 救灾款物"):].replace("category: 救灾款物", "category: 救灾物资", 1)
+    jiuzai.write_text(text + second, encoding="utf-8")
+    ((path, line, zh, en),) = diagnostics(small, "JXS114")
+    assert (path, line) == (DONG, 11)  # at the item it cannot tell apart
+    assert "（救灾款物、救灾物资）" in zh and "add 'category'" in en
+
+
+def test_jxs120_one_file_per_domain(small: Path) -> None:
+    shutil.copy(small / "domains" / "jiuzai.yaml", small / "domains" / "jiuzai-copy.yaml")
+    found = diagnostics(small, "JXS120")
+    assert [(p, line) for p, line, _, _ in found] == [("domains/jiuzai.yaml", 1)]
+    assert "domains/jiuzai-copy.yaml" in found[0][2]
+
+
+def test_jxs211_a_published_item_lacks_an_element(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JXS_TODAY", "2026-12-01")
+    edit(small / "domains" / "jiuzai.yaml", "department: 样例县应急管理局\n", "")
+    found = [d for d in run_check(small).diagnostics if d.code == "JXS211"]
+    assert {(d.path, d.line) for d in found} == {("domains/jiuzai.yaml", 4)}
+    assert all(d.params["element"] == "主体" for d in found)
+    assert "主体" in found[0].message()
+
+
+def test_jxs119_an_error_without_a_code_of_its_own_is_still_located() -> None:
+    class Count(BaseModel):
+        n: int
+
+    with pytest.raises(ValidationError) as caught:
+        Count.model_validate({"n": "many"})
+    pos = Positions(values={("n",): (3, 5)}, spelled={("n",): "n"})
+    (diag,) = _diagnostics_from(caught.value, "f.yaml", pos, "settings", {"n": "many"})
+    assert (diag.code, diag.path, diag.line, diag.column) == ("JXS119", "f.yaml", 3, 5)
+    assert diag.message().startswith("“n”的值不正确：")
