@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+
+# jxs's default language is what the tests expect. The command line reads JXS_LANG when it is
+# imported, so a JXS_LANG set in the developer's shell is dropped before that import.
+os.environ.pop("JXS_LANG", None)
 
 from jxs_catalog.cli import cli
 
