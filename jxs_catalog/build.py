@@ -26,6 +26,7 @@ from jxs_catalog.merging import Compiled
 from jxs_catalog.outputs import Staging, Written, check_out, recover, staging_name, swap_in
 from jxs_catalog.register import register_of
 from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
+from jxs_catalog.rendering.sandbox import TemplateProblem, compile_all
 from jxs_catalog.rendering.site import SiteRenderer
 from jxs_catalog.rendering.units import Context, Unit, fingerprint, render_units
 from jxs_catalog.timing import Stopwatch, measure
@@ -130,6 +131,7 @@ def _render(compiled: Compiled, ctx: Context, stage: Staging, target: Path, jobs
             progress: Progress | None, clock: Stopwatch | None) -> tuple[dict[str, str], int]:
     """Write every output into staging; return each catalog's fingerprint and how many units were rendered."""
     site = SiteRenderer(ctx.settings, ctx.day, ctx.root, ctx.register)
+    compile_all(site.env, ctx.root)
     units = _units(compiled, ctx, site.digest(), inputs)
     previous = _previous(target)
     todo = [u for u in units if not _reuse(u, target, stage, previous)]
@@ -230,6 +232,11 @@ def run_build(root: Path, out: Path | None = None, strict: bool = False, progres
                                    clock)
         manifest = _manifest(inputs, result.compiled, stage, prints, ctx.when)
         (staging / "manifest.json").write_bytes(manifest)
+    except TemplateProblem as problem:
+        gc.unfreeze()
+        shutil.rmtree(staging, ignore_errors=True)
+        report.diagnostics.append(problem.diagnostic())
+        return report
     except OSError as exc:
         gc.unfreeze()
         # A full disk or a read-only location: the previous output stays as it was.

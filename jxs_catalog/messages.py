@@ -114,6 +114,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "“{key}:”后面要空一格：冒号和值之间加一个空格，写成“{key}: …”。",
         "Put a space after '{key}:', e.g. '{key}: value'.",
     ),
+    "JXS019": (
+        "template-error",
+        "网站模板有错误，没有生成任何文件：{problem}。请改正模板的这一行，或删除这个模板改用 jxs 自带的。",
+        "A site template has an error, nothing was written: {problem}. Correct this line of the template, or "
+        "delete it to use jxs's own.",
+    ),
     # --- keys and values (JXS1xx) ---
     "JXS101": (
         "unknown-key",

@@ -264,3 +264,33 @@ def test_a_fifo_among_the_sources_does_not_hang(small: Path, command: str) -> No
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "JXS017" in done.stdout
+
+
+# --- templates ------------------------------------------------------------------------------
+
+
+def test_a_workspace_template_cannot_run_programs(small: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    (small / "templates").mkdir()
+    (small / "templates" / "404.html").write_text(
+        "{{ cycler.__init__.__globals__.os.popen('touch " + str(marker) + "').read() }}\n", encoding="utf-8")
+    result = run("build", "--root", str(small))
+    assert not marker.exists()
+    assert result.exit_code == 1
+    assert "JXS019" in result.output and "templates/404.html:1" in result.output
+    assert not (small / "out").exists()
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    (b"<p>\n{% if %}\n", 2),
+    (b"<p>\n\n{{ no_such_name }}\n", 3),
+    ("<p>\n{# 说明 #}\n".encode("gbk"), 2),
+    (b"<p>\n{% include 'nothere.html' %}\n", 2),
+])
+def test_template_errors_are_diagnostics_with_file_and_line(small: Path, text: bytes, line: int) -> None:
+    (small / "templates").mkdir()
+    (small / "templates" / "404.html").write_bytes(text)
+    result = run("build", "--root", str(small))
+    assert result.exit_code == 1, result.output
+    assert f"templates/404.html:{line}:" in result.output
+    assert "内部错误" not in result.output

@@ -25,6 +25,7 @@ from jxs_catalog.merging import Compiled
 from jxs_catalog.models import Settings
 from jxs_catalog.rendering.layout import COLUMNS, channel_checklist, marks, remark, section_title
 from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
+from jxs_catalog.rendering.sandbox import problem_of, sandboxed
 
 ASSETS = ("site.css", "site.js")
 _SAFE_URL = re.compile(r"^(https?://|[^:/?#][^:]*$)", re.IGNORECASE)
@@ -59,14 +60,7 @@ def citation_linker(register: dict[str, Resolved]) -> Callable[[str], Markup]:
 
 
 def environment(root: Path, register: dict[str, Resolved] | None = None) -> jinja2.Environment:
-    loaders: list[jinja2.BaseLoader] = []
-    own = root / "templates"
-    if own.is_dir():
-        loaders.append(jinja2.FileSystemLoader(str(own)))
-    loaders.append(jinja2.FileSystemLoader(str(packaged_templates())))
-    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
+    env = sandboxed(root, packaged_templates())  # workspace templates are untrusted: see sandbox.py
     env.filters["safe_url"] = safe_url
     env.filters["element"] = element_label
     env.filters["lines"] = lambda text: Markup("<br>").join(str(text).split("\n"))
@@ -134,6 +128,7 @@ class SiteRenderer:
 
     def __init__(self, settings: Settings, day: str, root: Path, register: dict[str, Resolved] | None = None) -> None:
         self.env = environment(root, register)
+        self.root = root
         self.settings = settings
         self.extra = tuple(settings.channels)
         self.site_title = settings.site.title or f"{settings.county}{settings.title}"
@@ -149,7 +144,10 @@ class SiteRenderer:
         return h.hexdigest()
 
     def _render(self, template: str, prefix: str, **context: Any) -> bytes:
-        html = self.env.get_template(template).render(**self.common, prefix=prefix, **context)
+        try:
+            html = self.env.get_template(template).render(**self.common, prefix=prefix, **context)
+        except Exception as exc:  # whatever a template does wrong is the template's problem, reported at its line
+            raise problem_of(exc, self.root, template) from None
         return html.encode("utf-8")
 
     def _tables(self, cat: Catalog) -> list[dict[str, Any]]:
