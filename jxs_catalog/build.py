@@ -21,15 +21,18 @@ from jxs_catalog.catalog import Catalog
 from jxs_catalog.compile import Result, compile_workspace
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.errors import UsageProblem
-from jxs_catalog.loading.source import os_reason
+from jxs_catalog.loading.source import os_reason, read_limited
+from jxs_catalog.loading.workspace import source_files
 from jxs_catalog.merging import Compiled
-from jxs_catalog.outputs import Staging, Written, check_out, recover, staging_name, swap_in
+from jxs_catalog.models import Settings
 from jxs_catalog.register import register_of
 from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
 from jxs_catalog.rendering.sandbox import TemplateProblem, compile_all
 from jxs_catalog.rendering.site import SiteRenderer
 from jxs_catalog.rendering.units import Context, Unit, fingerprint, render_units
+from jxs_catalog.staging import Staging, Written, build_lock, check_out, make_staging, recover, swap_in
 from jxs_catalog.timing import Stopwatch, measure
+from jxs_catalog.writing import create_file
 
 Progress = Callable[[str, int, int], None]
 # Below this many units to render, starting worker processes costs more than it saves
@@ -62,16 +65,17 @@ def build_date(result: Result) -> dt.datetime:
 
 
 def _inputs(result: Result) -> list[dict[str, str]]:
+    """Every source the build reads, with its hash: each spelling loading accepts (.yaml and .yml)."""
     root = result.workspace.root
-    files = [root / "jxs.yaml", root / "bases.yaml"]
-    files += sorted((root / "domains").glob("*.yaml")) + sorted((root / "townships").glob("*.yaml"))
+    files = source_files(root)
     if (root / "templates").is_dir():
-        files += sorted(p for p in (root / "templates").rglob("*") if p.is_file())
+        files += sorted(p for p in (root / "templates").rglob("*") if not p.is_dir())
     out = []
     for f in files:
-        if f.is_file():
-            out.append({"path": f.relative_to(root).as_posix(),
-                        "sha256": hashlib.sha256(f.read_bytes()).hexdigest()})
+        # Read by the source rules: a FIFO or a link out of the workspace is not read (the loader reports it).
+        data, _ = read_limited(f, f.name, root)
+        if data is not None:
+            out.append({"path": f.relative_to(root).as_posix(), "sha256": hashlib.sha256(data).hexdigest()})
     return out
 
 
@@ -89,16 +93,15 @@ def _units(compiled: Compiled, ctx: Context, templates: str, inputs: list[dict[s
     return units
 
 
-def _previous(target: Path) -> tuple[dict[str, str], dict[str, Written], float]:
+def _previous(target: Path) -> tuple[dict[str, str], dict[str, Written]]:
     """The last build's fingerprints and outputs, if its manifest is readable."""
     try:
-        manifest_file = target / "manifest.json"
-        data = json.loads(manifest_file.read_text(encoding="utf-8"))
+        data = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
         prints = {c["id"]: c["fingerprint"] for c in data["catalogs"] if c.get("fingerprint")}
         outputs = {o["path"]: Written(o["path"], o["sha256"], o["kind"]) for o in data["outputs"]}
-        return prints, outputs, manifest_file.stat().st_mtime
+        return prints, outputs
     except (OSError, ValueError, KeyError, TypeError):
-        return {}, {}, 0.0
+        return {}, {}
 
 
 def _link(src: Path, dst: Path) -> None:
@@ -106,20 +109,31 @@ def _link(src: Path, dst: Path) -> None:
     try:
         os.link(src, dst)
     except OSError:
-        shutil.copy2(src, dst)
+        shutil.copy2(src, dst, follow_symlinks=False)
 
 
-def _reuse(unit: Unit, target: Path, stage: Staging, previous: tuple[dict[str, str], dict[str, Written], float]
-           ) -> bool:
+def _unchanged(path: Path, sha256: str) -> bool:
+    """The file is still what the manifest says was written (not edited, replaced or backdated)."""
+    try:
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+        return digest.hexdigest() == sha256
+    except OSError:
+        return False
+
+
+def _reuse(unit: Unit, target: Path, stage: Staging, previous: tuple[dict[str, str], dict[str, Written]]) -> bool:
     """Link an unchanged unit's files from the previous output instead of rendering them again."""
-    prints, outputs, written_at = previous
+    prints, outputs = previous
     if prints.get(unit.catalog.id) != unit.fingerprint:
         return False
     rels = unit.paths()
     for rel in rels:
         src = target / rel
-        # A file saved after the last build (opened and saved in Excel, say) is rendered anew.
-        if rel not in outputs or not src.is_file() or src.stat().st_mtime > written_at:
+        # A file changed after the last build (saved in Excel, say) is rendered anew.
+        if rel not in outputs or src.is_symlink() or not _unchanged(src, outputs[rel].sha256):
             return False
     for rel in rels:
         _link(target / rel, stage.target(rel))
@@ -170,13 +184,24 @@ def _render_parallel(todo: list[Unit], ctx: Context, stage: Staging, jobs: int, 
     size = max(1, min(16, len(todo) // (jobs * 4)))
     batches = [todo[i:i + size] for i in range(0, len(todo), size)]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                               initializer=_ignore_interrupt)
+    try:
         futures = {pool.submit(render_units, batch, ctx): batch for batch in batches}
         for future in as_completed(futures):
             stage.written.extend(future.result())
             done += len(futures[future])
             if progress:
                 progress(futures[future][-1].catalog.name, done, total)
+    finally:
+        # On Ctrl-C or an error the queued batches are dropped; only the parent reports.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_interrupt() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the build with one message."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _manifest(inputs: list[dict[str, str]], compiled: Compiled, stage: Staging, prints: dict[str, str],
@@ -207,20 +232,42 @@ def default_jobs() -> int:
 
 
 def run_build(root: Path, out: Path | None = None, strict: bool = False, progress: Progress | None = None,
-              jobs: int | None = None, clock: Stopwatch | None = None) -> BuildReport:
+              jobs: int | None = None, clock: Stopwatch | None = None, force: bool = False) -> BuildReport:
     result = compile_workspace(root, clock=clock)
     report = BuildReport(result.diagnostics, result.files)
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR or strict]
     settings = result.workspace.settings.model if result.workspace.settings else None
     if errors or result.compiled is None or settings is None:
         return report
-    target = check_out(out if out is not None else root / "out", root)
-    staging = staging_name(target, "staging")
+    target = check_out(out if out is not None else root / "out", root, force)
     try:
-        recover(target)
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir()
+    except OSError as exc:
+        raise UsageProblem("out-not-writable", f"{target}: {os_reason(exc)['zh']}") from exc
+    with build_lock(target):
+        recover(target)
+        stage = _stage(result, settings, root, target, jobs, progress, clock, report)
+        if stage is None:
+            return report
+        swap_in(stage.root, target)
+    report.out = target
+    report.written = True
+    report.outputs = len(stage.written) + 1
+    for cat in result.compiled.catalogs:
+        report.catalogs[cat.scope] = report.catalogs.get(cat.scope, 0) + 1
+    report.items = result.compiled.county.item_count
+    return report
+
+
+def _stage(result: Result, settings: Settings, root: Path, target: Path, jobs: int | None,
+           progress: Progress | None, clock: Stopwatch | None, report: BuildReport) -> Staging | None:
+    """Render everything into a new staging folder; None (and a diagnostic) when a template fails."""
+    assert result.compiled is not None
+    try:
+        staging = make_staging(target)
+    except OSError as exc:
+        raise UsageProblem("out-not-writable", f"{target}: {os_reason(exc)['zh']}") from exc
+    try:
         stage = Staging(staging)
         register = register_of(result.workspace)
         ctx = Context(settings, build_date(result), root, staging, clock if (jobs or default_jobs()) == 1 else None,
@@ -228,31 +275,20 @@ def run_build(root: Path, out: Path | None = None, strict: bool = False, progres
         inputs = _inputs(result)
         # The merged catalogs live until the end: keep the collector from rescanning them.
         gc.freeze()
-        prints, rendered = _render(result.compiled, ctx, stage, target, jobs or default_jobs(), inputs, progress,
-                                   clock)
-        manifest = _manifest(inputs, result.compiled, stage, prints, ctx.when)
-        (staging / "manifest.json").write_bytes(manifest)
+        prints, report.rendered = _render(result.compiled, ctx, stage, target, jobs or default_jobs(), inputs,
+                                          progress, clock)
+        create_file(staging / "manifest.json", _manifest(inputs, result.compiled, stage, prints, ctx.when))
     except TemplateProblem as problem:
-        gc.unfreeze()
         shutil.rmtree(staging, ignore_errors=True)
         report.diagnostics.append(problem.diagnostic())
-        return report
+        return None
     except OSError as exc:
-        gc.unfreeze()
         # A full disk or a read-only location: the previous output stays as it was.
         shutil.rmtree(staging, ignore_errors=True)
         raise UsageProblem("out-not-writable", f"{target}: {os_reason(exc)['zh']}") from exc
     except BaseException:
-        gc.unfreeze()
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    gc.unfreeze()
-    swap_in(staging, target)
-    report.out = target
-    report.written = True
-    report.rendered = rendered
-    report.outputs = len(stage.written) + 1
-    for cat in result.compiled.catalogs:
-        report.catalogs[cat.scope] = report.catalogs.get(cat.scope, 0) + 1
-    report.items = result.compiled.county.item_count
-    return report
+    finally:
+        gc.unfreeze()
+    return stage

@@ -191,6 +191,8 @@ def _guard(opts: Options, body: Callable[[], int]) -> NoReturn:
     except SystemExit:
         raise
     except KeyboardInterrupt:
+        from jxs_catalog.errors import UsageProblem
+        click.echo(UsageProblem("interrupted").message(opts.lang), err=True)
         sys.exit(130)
     except BrokenPipeError:
         # The reader went away (`jxs ... | head`): not an error of ours.
@@ -316,9 +318,12 @@ def init(directory: Path, force: bool, **kw: Any) -> None:
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
               help=_t("输出目录（默认 out/）", "output folder (default out/)"))
 @click.option("--quiet", "-q", is_flag=True, help=_t("不显示进度和摘要", "no progress bar or summary"))
+@click.option("--force", is_flag=True, help=_t(
+    "输出目录里有不是 jxs 生成的文件时也替换它（这些文件会被删除）",
+    "replace the output directory even if it holds files jxs did not write (they are deleted)"))
 @_reporting
 @_common
-def build(out_dir: Path | None, **kw: Any) -> None:
+def build(out_dir: Path | None, force: bool, **kw: Any) -> None:
     opts = _options(kw)
 
     def body() -> int:
@@ -327,7 +332,7 @@ def build(out_dir: Path | None, **kw: Any) -> None:
         from jxs_catalog.terminal import ProgressBar
         show = not opts.quiet and sys.stderr.isatty()
         with ProgressBar(show, _t("生成中", "building")) as progress:
-            report = run_build(root, out_dir, strict=opts.strict, progress=progress)
+            report = run_build(root, out_dir, strict=opts.strict, progress=progress, force=force)
         if report.diagnostics or not report.written:
             code = _report(opts, report.diagnostics, report.files)
             if not report.written:

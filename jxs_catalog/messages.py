@@ -378,6 +378,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "工作簿中有 {count} 个领域的目录表，请用 -o 指定一个文件夹，每个领域写成一个文件。",
         "The workbook holds {count} domain tables: give -o FOLDER to write one file per domain.",
     ),
+    "JXS418": (
+        "sheet-too-large",
+        "工作表“{sheet}”的使用范围太大（{rows} 行 × {columns} 列；上限 {max_rows} 行、{max_columns} 列、共 {max_cells} 个单元格），"
+        "没有导入。请删除表格以外远处的内容（例如在最后一格误输入的字符），或把目录复制到新工作表后再导入。",
+        "The sheet '{sheet}' uses too large a range ({rows} rows × {columns} columns; the limits are {max_rows} rows, "
+        "{max_columns} columns, {max_cells} cells in all) and was not imported. Delete stray content far from the "
+        "table, or copy the catalog to a new sheet and import that.",
+    ),
     "JXS404": (
         "no-such-sheet",
         "工作簿里没有名为“{sheet}”的工作表。现有工作表：{sheets}。",
@@ -505,6 +513,12 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "请换一个新的或空的目录；确认里面的文件都可以删除时加 --force。",
         "The output directory {detail} exists, is not empty and was not made by jxs; it is refused so its "
         "files are not deleted. Choose a new or empty folder, or add --force if everything in it may go.",
+    ),
+    "out-refused": (
+        "输出目录 {detail} 是主目录、当前目录（或它们的上级）或 .git 中的目录；生成会替换整个目录，拒绝写入。"
+        "请换一个目录，例如默认的 out/。",
+        "The output directory {detail} is the home folder, the current folder (or above them) or inside .git; a "
+        "build replaces the whole folder, so it is refused. Choose another, e.g. out/.",
     ),
     "build-running": (
         "另一个生成正在进行（输出目录 {detail}）。请等它结束后再运行 jxs build。",

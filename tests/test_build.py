@@ -120,10 +120,13 @@ def test_failed_build_leaves_previous_output(small: Path, monkeypatch: pytest.Mo
 def test_next_build_recovers_after_a_kill(small: Path) -> None:
     run_build(small)
     before = tree_hashes(small / "out")
-    # What a build killed between its two renames (on a system without an atomic exchange) leaves:
-    (small / "out").rename(small / ".out.old-99999")
-    (small / ".out.staging-99998").mkdir()
-    (small / ".out.staging-99998" / "half.xlsx").write_bytes(b"partial")
+    # What a build killed between its two renames (on a system without an atomic exchange) leaves,
+    # under the names and with the marks jxs gives (pids of processes that are gone):
+    (small / "out").rename(small / ".out.old-999999999-0a1b2c3d")
+    staging = small / ".out.staging-999999998-0a1b2c3d"
+    staging.mkdir()
+    (staging / ".jxs-staging").write_text("999999998", encoding="ascii")
+    (staging / "half.xlsx").write_bytes(b"partial")
     build_module.recover(small / "out")
     assert tree_hashes(small / "out") == before
     assert [p.name for p in small.iterdir() if p.name.startswith(".out.")] == []

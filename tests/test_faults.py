@@ -71,14 +71,15 @@ def test_a_build_killed_while_rendering_leaves_the_previous_output_intact(tmp_pa
 def test_full_disk_is_exit_2_and_keeps_the_output(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert run("build", "--root", str(small), "--quiet").exit_code == 0
     before = tree_hashes(small / "out")
-    real_write = Path.write_bytes
+    import jxs_catalog.staging as staging
+    real_create = staging.create_file
 
-    def full(self: Path, data: bytes) -> int:  # type: ignore[override]
-        if ".out.staging" in str(self) and self.suffix == ".html":
+    def full(path: Path, data: bytes) -> None:
+        if ".out.staging" in str(path) and path.suffix == ".html":
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real_write(self, data)
+        real_create(path, data)
 
-    monkeypatch.setattr(Path, "write_bytes", full)
+    monkeypatch.setattr(staging, "create_file", full)
     result = run("build", "--root", str(small))
     assert result.exit_code == 2
     assert "磁盘空间已满" in result.output
@@ -112,7 +113,7 @@ def test_workbook_open_in_excel_is_named(small: Path, monkeypatch: pytest.Monkey
     """On Windows a workbook open in Excel cannot be replaced: the message names it (exit 2)."""
     import builtins
 
-    import jxs_catalog.outputs as outputs
+    import jxs_catalog.staging as outputs
 
     assert run("build", "--root", str(small), "--quiet").exit_code == 0
     before = tree_hashes(small / "out")

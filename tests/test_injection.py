@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from jxs_catalog.build import run_build
-from jxs_catalog.outputs import Staging
+from jxs_catalog.staging import Staging
 from tests.conftest import run
 
 HOSTILE = {

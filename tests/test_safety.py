@@ -294,3 +294,129 @@ def test_template_errors_are_diagnostics_with_file_and_line(small: Path, text: b
     assert result.exit_code == 1, result.output
     assert f"templates/404.html:{line}:" in result.output
     assert "内部错误" not in result.output
+
+
+# --- the output directory -------------------------------------------------------------------
+
+
+def test_build_refuses_a_folder_it_did_not_make(small: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "myout"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("important\n", encoding="utf-8")
+    result = run("build", "--root", str(small), "--out", str(mine))
+    assert result.exit_code == 2
+    assert "myout" in result.output and "notes.txt" in result.output
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "important\n"
+    assert run("build", "--root", str(small), "--out", str(mine), "--force").exit_code == 0
+    assert not (mine / "notes.txt").exists()
+
+
+def test_a_file_added_to_out_is_not_deleted(small: Path) -> None:
+    assert run("build", "--root", str(small)).exit_code == 0
+    (small / "out" / "notes.txt").write_text("important\n", encoding="utf-8")
+    assert run("build", "--root", str(small)).exit_code == 2
+    assert (small / "out" / "notes.txt").is_file()
+
+
+def test_out_dot_from_another_folder_is_refused(small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                ) -> None:
+    elsewhere = tmp_path / "here"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("keep\n", encoding="utf-8")
+    monkeypatch.chdir(elsewhere)
+    result = run("build", "--root", str(small), "--out", ".", "--force")
+    assert result.exit_code == 2
+    assert (elsewhere / "keep.txt").is_file()
+
+
+@pytest.mark.parametrize("where", [".git", "home"])
+def test_git_and_home_are_never_outputs(small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        where: str) -> None:
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    (home / "Documents" / "letter.txt").write_text("x", encoding="utf-8")
+    (small / ".git").mkdir()
+    (small / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    target = small / ".git" if where == ".git" else home
+    result = run("build", "--root", str(small), "--out", str(target), "--force")
+    assert result.exit_code == 2
+    assert (small / ".git" / "HEAD").is_file() and (home / "Documents" / "letter.txt").is_file()
+
+
+@POSIX
+def test_a_committed_out_link_is_not_followed(small: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "data.txt").write_text("x", encoding="utf-8")
+    (small / "out").symlink_to(elsewhere)
+    result = run("build", "--root", str(small))
+    assert result.exit_code == 2
+    assert (elsewhere / "data.txt").is_file() and (small / "out").is_symlink()
+
+
+@POSIX
+def test_a_symlinked_domains_folder_is_recognised_as_the_sources(small: Path, tmp_path: Path) -> None:
+    real = tmp_path / "real-domains"
+    (small / "domains").rename(real)
+    (small / "domains").symlink_to(real)
+    before = tree_hashes(real)
+    result = run("build", "--root", str(small), "--out", str(real), "--force")
+    assert result.exit_code == 2
+    assert tree_hashes(real) == before
+
+
+def test_cleanup_leaves_the_users_look_alike_folders(small: Path) -> None:
+    for name in (".out.old-mine", ".out.staging-notes", ".out.old-12-0a1b2c3d"):
+        (small / name).mkdir()
+        (small / name / "keep.txt").write_text("keep\n", encoding="utf-8")
+    assert run("build", "--root", str(small)).exit_code == 0
+    for name in (".out.old-mine", ".out.staging-notes", ".out.old-12-0a1b2c3d"):
+        assert (small / name / "keep.txt").is_file()
+
+
+def test_a_second_build_waits_then_stops(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import jxs_catalog.staging as staging
+
+    monkeypatch.setattr(staging, "LOCK_WAIT", 0.3)
+    (small / "out").mkdir()
+    with staging.build_lock((small / "out").resolve()):
+        result = run("build", "--root", str(small))
+    assert result.exit_code == 2
+    assert "另一个生成正在进行" in result.output
+    assert run("build", "--root", str(small)).exit_code == 0  # free again once the first is done
+
+
+def test_a_running_builds_staging_is_left_alone(small: Path) -> None:
+    import jxs_catalog.staging as staging
+
+    out = (small / "out").resolve()
+    theirs = staging.make_staging(out)  # this process stands for the other, running build
+    (theirs / "half.html").write_text("<p>", encoding="utf-8")
+    staging.recover(out)
+    assert (theirs / "half.html").is_file()
+
+
+def test_incremental_build_notices_a_replaced_and_backdated_output(small: Path) -> None:
+    run_build(small)
+    page = small / "out" / "site" / "townships" / "dong.html"
+    if not page.exists():
+        page = next((small / "out" / "site" / "townships").glob("*.html"))
+    stamp = page.stat()
+    good = page.read_bytes()
+    page.write_bytes(b"<p>tampered</p>")
+    os.utime(page, ns=(stamp.st_atime_ns, stamp.st_mtime_ns - 10**9))
+    # The hash no longer matches the manifest: the page is rendered anew, whatever its date says.
+    assert run_build(small).written
+    assert page.read_bytes() == good
+
+
+def test_a_yml_domain_file_is_fingerprinted(small: Path) -> None:
+    (small / "domains" / "jiuzai.yaml").rename(small / "domains" / "jiuzai.yml")
+    first = run_build(small)
+    assert first.written
+    path = small / "domains" / "jiuzai.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("发放对象、标准和数量", "发放对象、标准和数量（已更新）"), encoding="utf-8")
+    again = run_build(small)
+    assert again.rendered > 0
+    assert "已更新" in (small / "out" / "data" / "county.json").read_text(encoding="utf-8")

@@ -17,11 +17,11 @@ from jxs_catalog import __version__
 from jxs_catalog.catalog import Catalog
 from jxs_catalog.citations import Resolved
 from jxs_catalog.models import Settings
-from jxs_catalog.outputs import Staging, Written
 from jxs_catalog.rendering.exports import to_csv, to_json
 from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
 from jxs_catalog.rendering.site import SiteRenderer
 from jxs_catalog.rendering.xlsx import write_workbook
+from jxs_catalog.staging import Staging, Written
 from jxs_catalog.timing import Stopwatch, measure
 
 

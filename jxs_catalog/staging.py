@@ -1,0 +1,310 @@
+"""The output directory: whose it is, one build at a time, staged beside it and swapped in whole.
+
+An output directory is jxs's only when its manifest lists every file in it;
+anything else that exists and is not empty is refused (exit 2) unless --force.
+A build holds an advisory lock on the output while it runs, writes into a
+staging folder that jxs makes beside the target (`.<out>.staging-<pid>-<random>`,
+marked as jxs's), and only then replaces the target: on Linux in one atomic
+exchange (renameat2 RENAME_EXCHANGE); elsewhere the old output is moved aside
+first and restored by the next build if the process died in between. Cleanup
+touches only folders jxs made whose owner process is gone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import errno
+import hashlib
+import json
+import os
+import re
+import secrets
+import shutil
+import stat
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from jxs_catalog.errors import UsageProblem, os_reason
+from jxs_catalog.loading.source import SOURCE_FOLDERS
+from jxs_catalog.writing import create_file
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+STAGING_MARKER = ".jxs-staging"  # inside a staging folder: the pid of the build that made it
+LOCK_WAIT = 5.0  # seconds a second build waits for the first before it stops
+
+
+@dataclass(slots=True)
+class Written:
+    path: str
+    sha256: str
+    kind: str
+
+
+@dataclass(slots=True)
+class Staging:
+    """A directory being filled; every write is checked to stay inside it."""
+
+    root: Path
+    written: list[Written] = field(default_factory=list)
+
+    def target(self, rel: str) -> Path:
+        pure = PurePosixPath(rel)
+        if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in rel or ":" in rel:
+            raise ValueError(f"refusing to write outside the output directory: {rel!r}")
+        dest = self.root.joinpath(*pure.parts)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        return dest
+
+    def write(self, rel: str, data: bytes, kind: str) -> None:
+        create_file(self.target(rel), data)
+        self.record(rel, kind, data)
+
+    def record(self, rel: str, kind: str, data: bytes | None = None) -> None:
+        if data is None:
+            data = self.target(rel).read_bytes()
+        self.written.append(Written(rel, hashlib.sha256(data).hexdigest(), kind))
+
+
+def _pattern(out: Path) -> re.Pattern[str]:
+    return re.compile(rf"^\.{re.escape(out.name)}\.(staging|old)-(\d+)-[0-9a-f]{{8}}$")
+
+
+def staging_name(out: Path, kind: str) -> Path:
+    return out.parent / f".{out.name}.{kind}-{os.getpid()}-{secrets.token_hex(4)}"
+
+
+def make_staging(out: Path) -> Path:
+    """A new staging folder beside out, made by this process and marked as such."""
+    staging = staging_name(out, "staging")
+    staging.mkdir()
+    (staging / STAGING_MARKER).write_text(str(os.getpid()), encoding="ascii")
+    return staging
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def _inside(a: Path, b: Path) -> bool:
+    return a == b or a.is_relative_to(b)
+
+
+def check_out(out: Path, root: Path, force: bool = False) -> Path:
+    """The output directory to build into, after every check that keeps the user's files safe."""
+    try:
+        out_r = _real(out)
+        root_r = _real(root)
+        sources = [_real(root / "jxs.yaml"), *(_real(root / name) for name in SOURCE_FOLDERS)]
+    except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop on the way
+        raise UsageProblem("out-not-writable", f"{out}: {exc}") from exc
+    if _inside(root_r, out_r):
+        raise UsageProblem("out-is-source", str(out))
+    for src in sources:
+        if _inside(out_r, src) or _inside(src, out_r):
+            raise UsageProblem("out-is-source", str(out))
+    if any(part == ".git" for part in out_r.parts) or any(_inside(place, out_r) for place in _precious()):
+        raise UsageProblem("out-refused", str(out))
+    if out.is_symlink() and not force:
+        raise UsageProblem("write-link", str(out))
+    if out_r.exists() and not out_r.is_dir():
+        raise UsageProblem("out-not-writable", f"{out}（不是文件夹 / not a folder）")
+    if not force and out_r.is_dir():
+        foreign = foreign_file(out_r)
+        if foreign is not None:
+            raise UsageProblem("out-not-jxs", f"{out}（{foreign}）")
+    return out_r
+
+
+def _precious() -> list[Path]:
+    """Folders a build must never replace: the home folder and the current one (and so their parents)."""
+    places = []
+    for where in (Path.home, Path.cwd):
+        with contextlib.suppress(OSError, RuntimeError):
+            places.append(_real(where()))
+    return places
+
+
+def foreign_file(out: Path) -> str | None:
+    """The first thing in out that its manifest does not list (None when jxs wrote it all)."""
+    entries = sorted(p for p in out.rglob("*"))
+    if not entries:
+        return None
+    try:
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        listed = {str(o["path"]) for o in manifest["outputs"]} | {"manifest.json"}
+    except (OSError, ValueError, KeyError, TypeError):
+        return entries[0].relative_to(out).as_posix()
+    for entry in entries:
+        rel = entry.relative_to(out).as_posix()
+        info = entry.lstat()
+        if stat.S_ISDIR(info.st_mode):
+            continue
+        if not stat.S_ISREG(info.st_mode) or rel not in listed:
+            return rel
+    return None
+
+
+@contextlib.contextmanager
+def build_lock(out: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """One build at a time per output: a second one waits up to `wait` seconds, then stops (exit 2)."""
+    lock = out.parent / f".{out.name}.jxs-lock"
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fd = _try_lock(lock)
+        except OSError as exc:  # /proc, a read-only place: the environment's problem
+            raise UsageProblem("out-not-writable", f"{out}: {os_reason(exc)['zh']}") from exc
+        if fd is not None:
+            break
+        if time.monotonic() >= deadline:
+            raise UsageProblem("build-running", str(out))
+        time.sleep(0.1)
+    try:
+        yield
+    finally:
+        _unlock(lock, fd)
+
+
+def _try_lock(lock: Path) -> int | None:
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks: the lock file's existence is the lock
+        try:
+            fd = os.open(lock, flags | os.O_EXCL, 0o644)
+        except FileExistsError:
+            with contextlib.suppress(OSError, ValueError):
+                if not _alive(int(lock.read_text(encoding="ascii") or "0")):
+                    lock.unlink()  # left by a build that was killed
+            return None
+        os.write(fd, str(os.getpid()).encode())
+        return fd
+    fd = os.open(lock, flags, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        os.close(fd)
+        if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+            return None
+        raise
+    # The previous holder may have removed the file between our open and our lock.
+    try:
+        same = os.path.samestat(os.fstat(fd), os.stat(lock, follow_symlinks=False))
+    except FileNotFoundError:
+        same = False
+    if not same:
+        os.close(fd)
+        return None
+    return fd
+
+
+def _unlock(lock: Path, fd: int) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(lock)  # removed while still held, so no other build can lock a file about to vanish
+    os.close(fd)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def _is_jxs_output(folder: Path) -> bool:
+    return (folder / "manifest.json").is_file() and foreign_file(folder) is None
+
+
+def recover(out: Path) -> None:
+    """After a build that was killed: restore the old output, drop staging folders jxs made.
+
+    Only folders whose names jxs gives, that jxs marked (a staging marker, or a jxs manifest
+    listing everything inside), and whose owner process is gone are touched.
+    """
+    parent = out.parent
+    if not parent.is_dir():
+        return
+    pattern = _pattern(out)
+    for entry in sorted(parent.iterdir()):
+        match = pattern.match(entry.name)
+        if match is None or entry.is_symlink() or not entry.is_dir() or _alive(int(match.group(2))):
+            continue
+        kind = match.group(1)
+        if kind == "old" and _is_jxs_output(entry):
+            if not out.exists() and not out.is_symlink():
+                entry.rename(out)  # the previous output, moved aside just before a crash
+            else:
+                shutil.rmtree(entry, ignore_errors=True)
+        elif kind == "staging" and (entry / STAGING_MARKER).is_file():
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    rc = fn(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if rc == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def locked_file(out: Path) -> Path | None:
+    """A workbook in the old output that another program holds open (Excel on Windows)."""
+    for wb in sorted(out.rglob("*.xlsx")):
+        try:
+            with open(wb, "r+b"):
+                pass
+        except PermissionError:
+            return wb
+        except OSError:
+            continue
+    return None
+
+
+def swap_in(staging: Path, out: Path) -> None:
+    """Make staging the output directory; the previous output stays whole until then."""
+    (staging / STAGING_MARKER).unlink(missing_ok=True)
+    try:
+        if out.exists():
+            if _exchange(staging, out):
+                shutil.rmtree(staging, ignore_errors=True)  # now holds the previous output
+                return
+            old = staging_name(out, "old")
+            out.rename(old)
+            try:
+                staging.rename(out)
+            except OSError:
+                old.rename(out)
+                raise
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            staging.rename(out)
+    except PermissionError as exc:
+        held = locked_file(out) if out.exists() else None
+        shutil.rmtree(staging, ignore_errors=True)
+        if held is not None:
+            raise UsageProblem("file-locked", str(held)) from exc
+        raise UsageProblem("out-not-writable", f"{out}: {exc.strerror}") from exc
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise UsageProblem("out-not-writable", f"{out}: {exc.strerror or exc}") from exc
