@@ -420,3 +420,32 @@ def test_a_yml_domain_file_is_fingerprinted(small: Path) -> None:
     again = run_build(small)
     assert again.rendered > 0
     assert "已更新" in (small / "out" / "data" / "county.json").read_text(encoding="utf-8")
+
+
+# --- the importer ---------------------------------------------------------------------------
+
+
+def test_import_of_a_sheet_with_far_apart_cells_is_refused_without_a_dense_grid(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"] = "序号"
+    sheet["XFD1048576"] = "x"  # 1,048,576 rows × 16,384 columns: 17 billion cells as a dense grid
+    path = tmp_path / "far.xlsx"
+    book.save(path)
+    assert path.stat().st_size < 20_000
+    result = run("import", str(path), "-o", str(tmp_path / "far.yaml"))
+    assert result.exit_code == 1
+    assert "JXS418" in result.output and "1048576 行 × 16384 列" in result.output
+    assert not (tmp_path / "far.yaml").exists()
+
+
+def test_the_importer_grid_knows_its_width_without_rescanning() -> None:
+    from jxs_catalog.importing.book import _grid
+    from jxs_catalog.importing.model import Reporter
+
+    grid = _grid("s", [(0, 0, "a"), (2, 5, "b")], [], {}, Reporter("x.xlsx"))
+    assert grid is not None
+    assert (grid.height, grid.width) == (3, 6)
+    assert all(len(row) == 6 for row in grid.cells)

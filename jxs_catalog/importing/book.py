@@ -19,6 +19,10 @@ from typing import Any
 from jxs_catalog.importing.model import Reporter
 
 MAX_BYTES = 50 * 1024 * 1024
+# The used range a sheet may have: a real catalog has a few thousand rows and about 16 columns.
+MAX_ROWS = 200_000
+MAX_COLUMNS = 256
+MAX_CELLS = 5_000_000  # rows × columns of the used range, so a grid never outgrows memory
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -33,14 +37,11 @@ class Grid:
     cells: list[list[str]]
     regions: dict[tuple[int, int], Region] = field(default_factory=dict)
     links: dict[tuple[int, int], str] = field(default_factory=dict)
+    width: int = 0  # every row is this wide; computed once, not per row read
 
     @property
     def height(self) -> int:
         return len(self.cells)
-
-    @property
-    def width(self) -> int:
-        return max((len(row) for row in self.cells), default=0)
 
     def text(self, row: int, col: int) -> str:
         if 0 <= row < len(self.cells) and 0 <= col < len(self.cells[row]):
@@ -66,8 +67,17 @@ def cell_text(value: object) -> str:
     return str(value).replace("\r\n", "\n").replace("\r", "\n")
 
 
+def within_caps(name: str, height: int, width: int, report: Reporter) -> bool:
+    """Whether a used range of this size may be read; beyond the caps the sheet is reported (JXS418)."""
+    if height <= MAX_ROWS and width <= MAX_COLUMNS and height * width <= MAX_CELLS:
+        return True
+    report.file("JXS418", sheet=name, rows=height, columns=width, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS,
+                max_cells=MAX_CELLS)
+    return False
+
+
 def _grid(name: str, values: Iterable[tuple[int, int, object]], merged: Iterable[Region],
-          links: dict[tuple[int, int], str]) -> Grid:
+          links: dict[tuple[int, int], str], report: Reporter) -> Grid | None:
     placed: dict[tuple[int, int], str] = {}
     for row, col, value in values:
         text = cell_text(value)
@@ -76,8 +86,13 @@ def _grid(name: str, values: Iterable[tuple[int, int, object]], merged: Iterable
     regions = list(merged)
     height = max((r + 1 for r, _ in placed), default=0)
     width = max((c + 1 for _, c in placed), default=0)
-    cells = [[placed.get((r, c), "") for c in range(width)] for r in range(height)]
-    grid = Grid(name, cells, links=links)
+    if not within_caps(name, height, width, report):
+        return None
+    rows: list[list[str]] = [[""] * width for _ in range(height)]
+    for (r, c), text in placed.items():
+        rows[r][c] = text
+    cells = rows
+    grid = Grid(name, cells, links=links, width=width)
     for r0, c0, r1, c1 in regions:
         if r0 >= height or c0 >= width:
             continue
@@ -137,11 +152,13 @@ def _read_xlsx(data: bytes, report: Reporter) -> list[Grid] | None:
         return None
     grids: list[Grid] = []
     for ws in book.worksheets:
-        grids.append(_xlsx_sheet(ws))
+        grid = _xlsx_sheet(ws, report)
+        if grid is not None:
+            grids.append(grid)
     return grids
 
 
-def _xlsx_sheet(ws: Any) -> Grid:
+def _xlsx_sheet(ws: Any, report: Reporter) -> Grid | None:
     # Only the cells that exist: iter_rows() over a sheet formatted down to row
     # 1,048,576 would create a million empty rows.
     cells: dict[tuple[int, int], Any] = getattr(ws, "_cells", {})
@@ -154,7 +171,7 @@ def _xlsx_sheet(ws: Any) -> Grid:
         if link is not None and (link.location or link.target):
             links[(row - 1, col - 1)] = str(link.location or link.target)
     merged = [(r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1) for r in ws.merged_cells.ranges]
-    return _grid(str(ws.title), values, merged, links)
+    return _grid(str(ws.title), values, merged, links, report)
 
 
 def _read_xls(data: bytes, path: Path, report: Reporter) -> list[Grid] | None:
@@ -173,11 +190,15 @@ def _read_xls(data: bytes, path: Path, report: Reporter) -> list[Grid] | None:
         return None
     grids: list[Grid] = []
     for sheet in book.sheets():
+        if not within_caps(sheet.name, sheet.nrows, sheet.ncols, report):
+            continue
         values = [(r, c, _xls_value(sheet.cell(r, c), book.datemode))
                   for r in range(sheet.nrows) for c in range(sheet.ncols)]
         # xlrd's ranges are half-open.
         merged = [(r0, c0, r1 - 1, c1 - 1) for r0, r1, c0, c1 in getattr(sheet, "merged_cells", [])]
-        grids.append(_grid(sheet.name, values, merged, {}))
+        grid = _grid(sheet.name, values, merged, {}, report)
+        if grid is not None:
+            grids.append(grid)
     return grids
 
 
