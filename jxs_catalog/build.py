@@ -56,7 +56,10 @@ def build_date(result: Result) -> dt.datetime:
     """SOURCE_DATE_EPOCH when set, else the latest review date in the sources: never the clock."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
+        except (ValueError, OverflowError, OSError):  # beyond the year 9999 (or the platform's range)
+            raise UsageProblem("bad-epoch", epoch) from None
     dates = [d.model.reviewed for d in result.workspace.domains if d.model and d.model.reviewed]
     dates += [t.model.reviewed for t in result.workspace.townships if t.model and t.model.reviewed]
     if dates:

@@ -120,6 +120,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "A site template has an error, nothing was written: {problem}. Correct this line of the template, or "
         "delete it to use jxs's own.",
     ),
+    "JXS020": (
+        "text-too-long",
+        "这段文字有 {length} 个字符，超过了 Excel 单元格最多 {limit} 个字符的上限，生成的工作簿会截断它。请缩短，或把全文放到链接的文件中。",
+        "This text has {length} characters, more than the {limit} an Excel cell holds; the workbook would cut it. "
+        "Shorten it, or put the full text in a linked document.",
+    ),
     # --- keys and values (JXS1xx) ---
     "JXS101": (
         "unknown-key",
@@ -519,6 +525,11 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "请换一个目录，例如默认的 out/。",
         "The output directory {detail} is the home folder, the current folder (or above them) or inside .git; a "
         "build replaces the whole folder, so it is refused. Choose another, e.g. out/.",
+    ),
+    "bad-epoch": (
+        "环境变量 SOURCE_DATE_EPOCH={detail} 超出了可以表示的日期范围（最晚到 9999 年）。请设为正确的 Unix 时间戳，或不设置。",
+        "SOURCE_DATE_EPOCH={detail} is beyond the dates that can be represented (up to the year 9999). Set it to "
+        "a correct Unix timestamp, or unset it.",
     ),
     "build-running": (
         "另一个生成正在进行（输出目录 {detail}）。请等它结束后再运行 jxs build。",

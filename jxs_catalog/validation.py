@@ -58,6 +58,9 @@ class Loaded(Generic[M]):
     raw: Any = None  # the normalised values, kept so that an invalid file's references can still be checked
 
 
+CELL_LIMIT = 32_767  # characters an Excel cell holds
+
+
 class _Normaliser:
     def __init__(self, path: str, extra_channels: tuple[str, ...] = ()) -> None:
         self.path = path
@@ -103,6 +106,9 @@ class _Normaliser:
     def plain(self, node: YNode, path: Path) -> Any:
         self.pos.values[path] = (node.line, node.col)
         if isinstance(node, YScalar):
+            if node.text is not None and len(node.text) > CELL_LIMIT:  # a workbook cell would cut it silently
+                self.diags.append(Diagnostic("JXS020", self.path, node.line, node.col,
+                                             {"length": len(node.text), "limit": CELL_LIMIT}))
             return node.text
         if isinstance(node, YSeq):
             return [self.plain(child, (*path, i)) for i, child in enumerate(node.items)]

@@ -449,3 +449,98 @@ def test_the_importer_grid_knows_its_width_without_rescanning() -> None:
     assert grid is not None
     assert (grid.height, grid.width) == (3, 6)
     assert all(len(row) == 6 for row in grid.cells)
+
+
+# --- what used to be exit 3 or silently wrong -----------------------------------------------
+
+
+def test_source_date_epoch_beyond_year_9999_is_exit_2(small: Path) -> None:
+    result = run("build", "--root", str(small), env={"SOURCE_DATE_EPOCH": "253402300800"})
+    assert result.exit_code == 2
+    assert "SOURCE_DATE_EPOCH" in result.output and "内部错误" not in result.output
+    english = run("build", "--root", str(small), "--lang", "en", env={"SOURCE_DATE_EPOCH": "253402300800"})
+    assert "beyond the dates" in english.output
+
+
+def _rename_domain(small: Path, file: str, old: str, new: str) -> None:
+    for path in [small / "domains" / file, *sorted((small / "townships").glob("*.yaml"))]:
+        text = path.read_text(encoding="utf-8")
+        if path.parent.name == "domains":
+            text = text.replace(f"name: {old}\n", f"name: {new}\n", 1)
+        else:
+            text = text.replace(f"domain: {old}\n", f"domain: {new}\n")
+        path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(("file", "old", "new"), [("jiuzai.yaml", "救灾", "\"'救灾'\""),
+                                                  ("jiuzai.yaml", "救灾", "Relief")])
+def test_domain_names_excel_cannot_take_as_sheet_names_still_build(small: Path, file: str, old: str,
+                                                                   new: str) -> None:
+    _rename_domain(small, file, old, new)
+    if new == "Relief":
+        _rename_domain(small, "butie.yaml", "涉农补贴", "RELIEF")
+    result = run("build", "--root", str(small), "--quiet")
+    assert result.exit_code == 0, result.output
+    import openpyxl
+    names = openpyxl.load_workbook(small / "out" / "xlsx" / "county.xlsx", read_only=True).sheetnames
+    assert len({n.casefold() for n in names}) == len(names)
+
+
+def test_a_long_township_name_keeps_the_footer_and_prints_no_library_warning(small: Path) -> None:
+    import warnings
+
+    from jxs_catalog.rendering.xlsx import FOOTER_LIMIT, footer
+    assert len(footer("乡" * 300)) <= FOOTER_LIMIT
+    assert footer("A&B").startswith("&LA&&B")
+    path = small / "townships" / "dong.yaml"
+    text = path.read_text(encoding="utf-8")
+    name = text.split("\n", 1)[0].removeprefix("name: ")
+    path.write_text(text.replace(f"name: {name}\n", f"name: {name}{'长' * 300}\n", 1), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        report = run_build(small, jobs=1)
+    assert report.written
+
+
+def test_text_over_an_excel_cells_limit_is_a_diagnostic(small: Path) -> None:
+    path = small / "domains" / "jiuzai.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("content: 发放对象、标准和数量", "content: " + "长" * 32_768, 1), encoding="utf-8")
+    result = run("validate", "--root", str(small))
+    assert result.exit_code == 1
+    assert "domains/jiuzai.yaml:7:" in result.output and "JXS020" in result.output
+
+
+def test_files_ending_in_upper_case_yaml_are_named(small: Path) -> None:
+    (small / "domains" / "jiuzai.yaml").rename(small / "domains" / "jiuzai.YAML")
+    result = run("validate", "--root", str(small))
+    assert "jiuzai.YAML" in result.output
+
+
+@POSIX
+def test_ctrl_c_in_a_parallel_build_prints_one_line(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    from benchmarks.generate import generate
+
+    ws = tmp_path / "ws"
+    generate(ws, 40, 5, 2)
+    proc = subprocess.Popen([sys.executable, "-m", "jxs_catalog", "build", "--root", str(ws), "--quiet"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "JXS_JOBS": "2"})
+    # Interrupt once the workers have started (or whenever the build is past loading).
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if list(tmp_path.glob(".out.staging-*")) or list(ws.glob(".out.staging-*")):
+            time.sleep(0.5)
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    if proc.returncode == 0:
+        pytest.skip("the build finished before the interrupt")
+    assert proc.returncode == 130
+    assert "Traceback" not in err
+    assert "已中断" in err
+    assert not list(ws.glob(".out.staging-*"))

@@ -40,14 +40,29 @@ def _formats(wb: Workbook) -> dict[str, Any]:
 
 
 def sheet_name(domain: str, used: set[str]) -> str:
-    name = _SHEET_BAD.sub("_", domain)[:31] or "领域"
+    # Excel compares sheet names without letter case and refuses a leading or trailing apostrophe.
+    name = _SHEET_BAD.sub("_", domain).strip("'")[:31].strip("'") or "领域"
     base, n = name, 2
-    while name in used:
+    taken = {u.casefold() for u in used}
+    while name.casefold() in taken:
         suffix = f"({n})"
         name = base[: 31 - len(suffix)] + suffix
         n += 1
     used.add(name)
     return name
+
+
+FOOTER_LIMIT = 255  # Excel's limit for a header or footer, control codes included
+
+
+def footer(title: str) -> str:
+    """The page footer: the title (shortened to fit Excel's limit, & doubled) and the page count."""
+    tail = "&C第 &P 页，共 &N 页"
+    room = FOOTER_LIMIT - len(tail) - len("&L")
+    text = title.replace("&", "&&")
+    if len(text) > room:
+        text = text[: room - 1].rstrip("&") + "…"
+    return f"&L{text}{tail}"
 
 
 def _print_setup(ws: Worksheet, header_rows: tuple[int, int] | None, footer_title: str) -> None:
@@ -58,7 +73,7 @@ def _print_setup(ws: Worksheet, header_rows: tuple[int, int] | None, footer_titl
     ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
     if header_rows is not None:
         ws.repeat_rows(*header_rows)
-    ws.set_footer(f"&L{footer_title}&C第 &P 页，共 &N 页")
+    ws.set_footer(footer(footer_title))
 
 
 def _write_section(ws: Worksheet, fmt: dict[str, Any], section: Section, title: str,
