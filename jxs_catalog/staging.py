@@ -83,7 +83,7 @@ def make_staging(out: Path) -> Path:
     """A new staging folder beside out, made by this process and marked as such."""
     staging = staging_name(out, "staging")
     staging.mkdir()
-    (staging / STAGING_MARKER).write_text(str(os.getpid()), encoding="ascii")
+    create_file(staging / STAGING_MARKER, str(os.getpid()).encode("ascii"))
     return staging
 
 

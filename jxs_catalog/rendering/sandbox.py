@@ -98,7 +98,7 @@ def problem_of(exc: Exception, root: Path, template: str) -> TemplateProblem:
                                f"找不到模板 {exc.name} / template {exc.name} not found")
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if _is_template(f.filename, root)]
     where = frames[-1] if frames else None
-    detail = str(exc) or type(exc).__name__
+    detail = (str(exc) or type(exc).__name__).rstrip(".")
     if isinstance(exc, jinja2.exceptions.SecurityError):
         detail = f"模板试图访问不允许的内容 / the template reaches for something not allowed: {detail}"
     return TemplateProblem(_shown(where.filename if where else template, root), where.lineno or 0 if where else 0,
