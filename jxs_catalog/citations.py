@@ -117,7 +117,7 @@ def numbers_in(text: str) -> list[str]:
 
 
 def _is_issuer_char(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or ch.isascii() and ch.isalnum() or ch in "、·"
+    return "\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum()) or ch in "、·"
 
 
 # Scanning turns only the brackets right around a four-digit year into 〔〕 (see _YEAR_IN_PARENS).

@@ -57,7 +57,8 @@ def workspaces(draw: st.DrawFn) -> dict[str, Any]:
         domains.append({"name": f"领域{d}", "department": draw(TEXT), "items": list(unique.values())})
     townships = []
     for t in range(draw(st.integers(0, 3))):
-        villages = draw(st.lists(TEXT.map(lambda s: s[:6] + "村"), max_size=3, unique=True))
+        # A village is one name: punctuation such as 、 would make it several (JXS130).
+        villages = draw(st.lists(st.text(CJK, min_size=1, max_size=6).map(lambda s: s + "村"), max_size=3, unique=True))
         townships.append({"name": f"乡镇{t}乡", "code": f"6229272{t:02d}000", "villages": villages})
     return {"domains": domains, "townships": townships}
 
