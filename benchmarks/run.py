@@ -1,9 +1,13 @@
-"""The benchmark runner: every figure of benchmarks/README.md, measured side by side in one run.
+"""The benchmark runner: every figure of issue #18's table, each beside its peer or floor, in one run.
 
     pip install check-jsonschema        # the peer for the validation comparison
-    python benchmarks/run.py [--sizes 100,250,400,1000] [--quick]
+    python benchmarks/run.py                    # quick: validation, one file, the shipped build, its rebuild
+    python benchmarks/run.py --scale            # also 250 and 1,000 synthetic townships, three runs each
+    python benchmarks/run.py --scale --scale-runs 1 --small 25 --large 100   # a smaller scale trial
 
-Writes benchmarks/results.json and prints a Markdown summary. Run by hand; nothing here is a test.
+Peers and jxs run interleaved (A, B, A, B, ...) and the ratio is the median of the per-pair ratios,
+so a machine shared with other work slows both sides alike. Writes benchmarks/results.json and
+prints the table. Run by hand; nothing here is a test.
 """
 
 from __future__ import annotations
@@ -13,16 +17,17 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.generate import generate  # noqa: E402
-from benchmarks.startup import median_seconds  # noqa: E402
 
 STAGE_PROBE = """
 import json, resource, sys, time
@@ -33,16 +38,52 @@ clock = Stopwatch()
 start = time.perf_counter()
 report = run_build(Path(sys.argv[1]), Path(sys.argv[2]), jobs=int(sys.argv[3]), clock=clock)
 total = time.perf_counter() - start
+use = [resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+cpu = sum(u.ru_utime + u.ru_stime for u in use)
 peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({"total": total, "stages": clock.seconds, "peak_mb": peak / 1024, "rendered": report.rendered,
+print(json.dumps({"total": total, "cpu": cpu, "stages": clock.seconds, "peak_mb": peak / 1024, "rendered": report.rendered,
                   "catalogs": report.catalogs, "outputs": report.outputs}))
 """
+# Today's figure for the shipped workspace (32 villages), against which the issue sets ≤ 2×.
+SHIPPED_BEFORE = 1.3
+
+
+def timed(cmd: list[str], cwd: Path = REPO) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def paired(ours: list[str], peer: list[str], runs: int, cwd: Path = REPO) -> dict[str, float]:
+    """jxs and its peer alternately; medians of each and the median of the per-pair ratios."""
+    timed(ours, cwd), timed(peer, cwd)  # warm the file cache for both
+    a, b = [], []
+    for _ in range(runs):
+        a.append(timed(ours, cwd))
+        b.append(timed(peer, cwd))
+    return {"jxs": statistics.median(a), "peer": statistics.median(b),
+            "ratio": statistics.median(x / y for x, y in zip(a, b, strict=True))}
 
 
 def build_probe(ws: Path, out: Path, jobs: int) -> dict[str, object]:
     proc = subprocess.run([sys.executable, "-c", STAGE_PROBE, str(ws), str(out), str(jobs)], cwd=REPO,
                           capture_output=True, text=True, check=True)
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def disk_bytes(out: Path) -> dict[str, int]:
+    """What a build put on disk: each inode once (hard links are not written twice), and apparent size."""
+    seen: set[tuple[int, int]] = set()
+    unique = apparent = files = 0
+    for dirpath, _, names in os.walk(out):
+        for name in names:
+            st = os.lstat(os.path.join(dirpath, name))
+            files += 1
+            apparent += st.st_size
+            if (st.st_dev, st.st_ino) not in seen:
+                seen.add((st.st_dev, st.st_ino))
+                unique += st.st_size
+    return {"written": unique, "apparent": apparent, "files": files}
 
 
 def machine() -> dict[str, object]:
@@ -60,63 +101,132 @@ def machine() -> dict[str, object]:
     except (OSError, StopIteration):
         pass
     return {"cpu": cpu, "cores": os.cpu_count(), "memory": mem, "python": platform.python_version(),
-            "system": f"{platform.system()} {platform.release()}"}
+            "system": f"{platform.system()} {platform.release()}", "load_before": os.getloadavg()[0],
+            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 
 
-def validation(runs: int) -> dict[str, float]:
-    out: dict[str, float] = {}
+def validation(runs: int, tmp: Path) -> dict[str, object]:
     py = sys.executable
-    out["python_bare"] = median_seconds([py, "-c", "pass"], runs)
-    out["import_yaml_pydantic"] = median_seconds([py, "-c", "import yaml, pydantic"], runs)
-    out["validate_one_file"] = median_seconds([py, "-m", "jxs_catalog", "validate", "domains/jiuzai.yaml"], runs)
+    jxs = [py, "-m", "jxs_catalog"]
+    schemas = tmp / "schemas"
+    subprocess.run([*jxs, "schema", "--out", str(schemas)], cwd=REPO, check=True, capture_output=True)
     domains = sorted(str(p) for p in (REPO / "domains").glob("*.yaml"))
-    out["validate_domains"] = median_seconds([py, "-m", "jxs_catalog", "validate", "domains"], runs)
-    cj = shutil.which("check-jsonschema")
-    if cj:
-        out["check_jsonschema_domains"] = median_seconds(
-            [cj, "--schemafile", "schemas/domain.schema.json", *domains], runs)
+    out: dict[str, object] = {"domain_files": len(domains)}
+    cj = shutil.which("check-jsonschema") or str(Path(py).parent / "check-jsonschema")
+    if Path(cj).exists():
+        out["domains"] = paired([*jxs, "validate", "domains"],
+                                [cj, "--schemafile", str(schemas / "domain.schema.json"), *domains], runs)
+    one = f"townships/{sorted(p.name for p in (REPO / 'townships').glob('*.yaml'))[0]}"
+    out["one_file"] = {"file": one, **paired([*jxs, "validate", one], [py, "-c", "import yaml, pydantic"], runs)}
     return out
+
+
+def shipped(base: Path, runs: int) -> dict[str, object]:
+    """The shipped workspace: full builds, and a rebuild after one township's file changes."""
+    ws = base / "shipped"
+    shutil.copytree(REPO, ws, ignore=shutil.ignore_patterns("out*", ".git", ".venv", "tests", "benchmarks",
+                                                           "*.egg-info", "__pycache__"))
+    totals = []
+    for i in range(runs):
+        totals.append(build_probe(ws, base / f"shipped-out-{i}", 2))
+    full = statistics.median(t["total"] for t in totals)  # type: ignore[misc]
+    rebuild = _rebuild(ws, base / "shipped-out-0")
+    cpu = statistics.median(t["cpu"] for t in totals)  # type: ignore[misc]
+    return {"full": full, "cpu": cpu, "runs": [t["total"] for t in totals], "peak_mb": max(t["peak_mb"] for t in totals),
+            "catalogs": totals[0]["catalogs"], "bytes": disk_bytes(base / "shipped-out-1"),
+            "rebuild": rebuild, "rebuild_ratio": rebuild["total"] / full,  # type: ignore[operator]
+            "against_before": full / SHIPPED_BEFORE}
+
+
+def _rebuild(ws: Path, out: Path) -> dict[str, object]:
+    towns = sorted((ws / "townships").glob("*.yaml"))
+    town = towns[len(towns) // 2]
+    text = town.read_text(encoding="utf-8")
+    town.write_text(text + "\n# changed\n", encoding="utf-8")
+    try:
+        return build_probe(ws, out, 2)
+    finally:
+        town.write_text(text, encoding="utf-8")
+
+
+def scale(base: Path, small: int, large: int, runs: int) -> dict[str, object]:
+    """Full builds of `small` and `large` synthetic townships, alternately, `runs` times each."""
+    ws = {n: generate(base / f"ws{n}", n, 14, 10) for n in (small, large)}
+    pairs = []
+    for i in range(runs):
+        one = {}
+        for n in (small, large):
+            out = base / f"out{n}"
+            shutil.rmtree(out, ignore_errors=True)
+            one[n] = build_probe(ws[n], out, 2)
+            if n == large and i == 0:
+                one["bytes"] = disk_bytes(out)
+                one["rebuild"] = _rebuild(ws[n], out)
+        pairs.append(one)
+        print(f"scale run {i + 1}: {small}: {one[small]['total']:.1f} s, {large}: {one[large]['total']:.1f} s",
+              file=sys.stderr, flush=True)
+    ratios = [p[large]["total"] / p[small]["total"] for p in pairs]
+    first = pairs[0]
+    return {"small": small, "large": large, "ratios": ratios,
+            "small_s": [p[small]["total"] for p in pairs], "large_s": [p[large]["total"] for p in pairs],
+            "peak_mb": max(p[large]["peak_mb"] for p in pairs), "bytes": first["bytes"],
+            "rebuild": first["rebuild"]["total"],
+            "rebuild_ratio": first["rebuild"]["total"] / first[large]["total"],
+            "large_build": first[large]}
+
+
+def table(r: dict[str, object]) -> str:
+    v = r["validation"]
+    rows = []
+    if "domains" in v:
+        d = v["domains"]
+        rows.append(("`jxs validate` domain files ÷ check-jsonschema", f"{d['jxs']:.3f} s / {d['peer']:.3f} s",
+                     d["ratio"], "≤ 0.3", d["ratio"] <= 0.3))
+    o = v["one_file"]
+    rows.append(("`jxs validate FILE` ÷ `import yaml, pydantic`", f"{o['jxs']:.3f} s / {o['peer']:.3f} s",
+                 o["ratio"], "≤ 1.6", o["ratio"] <= 1.6))
+    s = r["shipped"]
+    rows.append(("shipped build ÷ 1.3 s", f"{s['full']:.2f} s wall, {s['cpu']:.2f} s CPU", s["against_before"], "≤ 2",
+                 s["against_before"] <= 2))
+    rows.append(("shipped rebuild after one township ÷ full", f"{s['rebuild']['total']:.2f} s / {s['full']:.2f} s",
+                 s["rebuild_ratio"], "—", None))
+    if "scale" in r:
+        c = r["scale"]
+        worst = max(c["ratios"])
+        rows.append((f"full build {c['large']} ÷ {c['small']} townships (worst of {len(c['ratios'])})",
+                     ", ".join(f"{x:.2f}" for x in c["ratios"]), worst, "≤ 4.2", worst <= 4.2))
+        rows.append((f"peak memory at {c['large']}", f"{c['peak_mb']:.0f} MB", c["peak_mb"], "≤ 512", c["peak_mb"] <= 512))
+        gb = c["bytes"]["written"] / 1e9
+        rows.append((f"bytes written at {c['large']} × 10", f"{gb:.2f} GB ({c['bytes']['apparent'] / 1e9:.2f} GB "
+                     "counting each link)", gb, "≤ 2.5", gb <= 2.5))
+        rows.append((f"rebuild after one township ÷ full ({c['large']})", f"{c['rebuild']:.1f} s",
+                     c["rebuild_ratio"], "≤ 0.1", c["rebuild_ratio"] <= 0.1))
+    lines = ["| figure | measured | ratio | target | met |", "|---|---|---|---|---|"]
+    for name, measured, ratio, target, met in rows:
+        lines.append(f"| {name} | {measured} | {ratio:.2f} | {target} | {'—' if met is None else 'yes' if met else 'no'} |")
+    return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", default="100,250,400,1000")
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=11, help="pairs for the validation figures")
+    parser.add_argument("--builds", type=int, default=3, help="full builds of the shipped workspace")
+    parser.add_argument("--scale", action="store_true", help="also the synthetic scale runs (slow)")
+    parser.add_argument("--small", type=int, default=250)
+    parser.add_argument("--large", type=int, default=1000)
+    parser.add_argument("--scale-runs", type=int, default=3)
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",") if s]
-    results: dict[str, object] = {"machine": machine(), "validation": validation(args.runs)}
-    builds: dict[str, object] = {}
+    results: dict[str, object] = {"machine": machine()}
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
-        workspaces = {"shipped": REPO}
-        for n in sizes:
-            workspaces[str(n)] = generate(base / f"ws{n}", n, 14, 10)
-        for name, ws in workspaces.items():
-            serial = build_probe(ws, base / f"out-{name}-1", 1)
-            parallel = build_probe(ws, base / f"out-{name}-2", 2)
-            entry = {"serial": serial, "parallel": parallel}
-            if name in ("shipped", "250", "1000"):
-                # Incremental: one township changes; the build rewrites only what depends on it.
-                towns = sorted((ws / "townships").glob("*.yaml")) if name != "shipped" else []
-                target = ws if name != "shipped" else base / "shipped-copy"
-                if name == "shipped":
-                    shutil.copytree(REPO, target, ignore=shutil.ignore_patterns("out*", ".git", ".venv", "tests"))
-                    towns = sorted((target / "townships").glob("*.yaml"))
-                    build_probe(target, base / "out-inc", 2)
-                out_dir = base / "out-inc" if name == "shipped" else base / f"out-{name}-2"
-                town = towns[len(towns) // 2]
-                town.write_text(town.read_text(encoding="utf-8").replace('reviewed: "2026-11-', 'reviewed: "2026-10-'),
-                                encoding="utf-8")
-                entry["incremental"] = build_probe(target, out_dir, 2)
-            builds[name] = entry
-            print(name, json.dumps({k: v["total"] for k, v in entry.items()}), flush=True)  # type: ignore[index]
-    results["builds"] = builds
-    excel = subprocess.run([sys.executable, "benchmarks/excel_floor.py", str(REPO)], cwd=REPO,
-                           capture_output=True, text=True, check=True).stdout
-    results["excel_floor_shipped"] = excel
+        results["validation"] = validation(args.runs, base)
+        results["shipped"] = shipped(base, args.builds)
+        if args.scale:
+            results["scale"] = scale(base, args.small, args.large, args.scale_runs)
+    results["machine"]["load_after"] = os.getloadavg()[0]  # type: ignore[index]
     (REPO / "benchmarks" / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n",
                                                       encoding="utf-8")
-    print(json.dumps(results, ensure_ascii=False, indent=2))
+    print(table(results))
 
 
 if __name__ == "__main__":
