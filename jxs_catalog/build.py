@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -188,7 +189,7 @@ def _render_parallel(todo: list[Unit], ctx: Context, stage: Staging, jobs: int, 
     batches = [todo[i:i + size] for i in range(0, len(todo), size)]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
-                               initializer=_ignore_interrupt)
+                               initializer=_worker_init)
     try:
         futures = {pool.submit(render_units, batch, ctx): batch for batch in batches}
         for future in as_completed(futures):
@@ -201,10 +202,15 @@ def _render_parallel(todo: list[Unit], ctx: Context, stage: Staging, jobs: int, 
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _ignore_interrupt() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the build with one message."""
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the build with one message, and die with it."""
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        # A killed parent would otherwise leave its workers rendering into an abandoned staging folder.
+        import ctypes
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
 def _manifest(inputs: list[dict[str, str]], compiled: Compiled, stage: Staging, prints: dict[str, str],

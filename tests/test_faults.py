@@ -41,6 +41,35 @@ def test_killed_builds_leave_the_previous_output_intact(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers follow their parent via prctl on Linux")
+def test_rendering_workers_end_with_a_killed_build(tmp_path: Path) -> None:
+    """Only the build process is killed: its rendering workers must not go on writing."""
+    from benchmarks.generate import generate
+    ws = generate(tmp_path / "ws", townships=40, items=14, villages=2)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "jxs_catalog", "build", "--root", str(ws), "--out", str(out),
+                             "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                            env={**os.environ, "JXS_JOBS": "2"})
+    staged: list[Path] = []
+    while proc.poll() is None and not staged:
+        staged = [p for s in tmp_path.glob(".out.staging-*") for p in s.rglob("*.html")]
+    proc.kill()
+    proc.wait()
+    assert staged and proc.returncode == -signal.SIGKILL, "the build ended before it rendered in parallel"
+    for _ in range(200):  # the workers receive SIGKILL from the kernel; give them time to be reaped
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("rendering workers outlived the killed build")
+    # With no process left, the next build removes the abandoned staging folder.
+    assert run_build(ws, out).written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "ws"]
+
+
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
 def test_a_build_killed_while_rendering_leaves_the_previous_output_intact(tmp_path: Path) -> None:
     """A full build of a county of 25 townships and 200 villages, killed once its staging folder holds pages."""
