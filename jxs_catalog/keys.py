@@ -79,6 +79,14 @@ SITE_KEYS = _keys(
     Key("title", ("标题",), "网站标题", "site title"),
 )
 
+PORTAL_KEYS = _keys(
+    Key("home", ("门户首页",), "门户网站首页地址", "portal home page", kind="url"),
+    Key("guide", ("政府信息公开指南", "指南"), "政府信息公开指南的地址", "disclosure guide", kind="url"),
+    Key("apply", ("依申请公开",), "依申请公开的地址", "request for disclosure", kind="url"),
+    Key("annual_report", ("年报", "政府信息公开年报"), "政府信息公开年报的地址", "annual reports", kind="url"),
+    Key("phone", ("咨询电话", "电话"), "咨询电话", "enquiry phone"),
+)
+
 SETTINGS_KEYS = _keys(
     Key("county", ("县名",), "县名（简称）", "county", True),
     Key("full_name", ("全称",), "县全称", "full name"),
@@ -87,6 +95,8 @@ SETTINGS_KEYS = _keys(
     Key("publisher", ("发布机关",), "发布机关", "publisher"),
     Key("channels", ("扩展渠道",), "本县增加的公开渠道", "extra channels", kind="text_list"),
     Key("site", ("网站",), "网站设置", "site options"),
+    Key("portal", ("门户", "门户链接"), "门户网站链接和咨询电话", "portal links and phone"),
+    Key("paper", ("纸张",), "工作簿纸张（A4 或 A3）", "workbook paper (A4 or A3)", kind="paper"),
 )
 
 # bases.yaml: the register of cited documents (法规文件库).
@@ -118,6 +128,7 @@ NESTED: dict[tuple[str, str], tuple[str, bool]] = {
     ("change", "set"): ("patch", False),
     ("settings", "site"): ("site", False),
     ("bases", "documents"): ("document", True),
+    ("settings", "portal"): ("portal", False),
 }
 
 TABLES: dict[str, dict[str, Key]] = {
@@ -130,6 +141,7 @@ TABLES: dict[str, dict[str, Key]] = {
     "township": TOWNSHIP_KEYS,
     "village": VILLAGE_KEYS,
     "site": SITE_KEYS,
+    "portal": PORTAL_KEYS,
     "settings": SETTINGS_KEYS,
     "bases": BASES_KEYS,
     "document": DOCUMENT_KEYS,

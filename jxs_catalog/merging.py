@@ -23,6 +23,8 @@ class Compiled:
     townships: list[Catalog] = field(default_factory=list)
     villages: list[Catalog] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Every item of the county standard, whatever its levels: what a domain page lists.
+    standard: list[Section] = field(default_factory=list)
 
     @property
     def catalogs(self) -> list[Catalog]:
@@ -46,13 +48,24 @@ def merge(settings: Settings, domains: list[Loaded[Domain]], townships: list[Loa
             for i, it in enumerate(dom.items) if "县级" in it.levels
         ]
         county.sections.append(Section(dom.name, loaded.stem, items, dom.reference))
-    result = Compiled(county)
+    result = Compiled(county, standard=_standard_sections(ordered))
     standard = _township_standard(ordered)
     for loaded_town in sorted((t for t in townships if t.model), key=lambda t: (t.model.code or "", t.stem)):  # type: ignore[union-attr]
         town_catalog = _merge_township(settings, ordered, standard, loaded_town, result.diagnostics)
         result.townships.append(town_catalog)
         result.villages.extend(_villages(town_catalog))
     return result
+
+
+def _standard_sections(ordered: list[Loaded[Domain]]) -> list[Section]:
+    sections = []
+    for dl in ordered:
+        dom = dl.model
+        assert dom is not None
+        items = [CompiledItem.of(it, dom.name, it.subject or (dom.department or "" if "县级" in it.levels else ""),
+                                 dl.path, dl.positions.line(("items", i))) for i, it in enumerate(dom.items)]
+        sections.append(Section(dom.name, dl.stem, items, dom.reference))
+    return sections
 
 
 def find_domain(ordered: list[Loaded[Domain]], ref: str) -> Loaded[Domain] | None:

@@ -6,7 +6,7 @@ a located, translated message stays mechanical (see validation.py).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -115,6 +115,16 @@ class SiteOptions(Frozen):
     title: Text | None = None
 
 
+class Portal(Frozen):
+    """The portal's usual disclosure links and the enquiry phone, shown on every page of the site."""
+
+    home: Text | None = None
+    guide: Text | None = None
+    apply: Text | None = None
+    annual_report: Text | None = None
+    phone: Text | None = None
+
+
 class Settings(Frozen):
     county: Text
     full_name: Text | None = None
@@ -123,6 +133,8 @@ class Settings(Frozen):
     publisher: Text | None = None
     channels: tuple[Text, ...] = ()
     site: SiteOptions = SiteOptions()
+    portal: Portal = Portal()
+    paper: Literal["A4", "A3"] = "A4"  # the workbooks' paper size
 
 
 class Document(Frozen):

@@ -371,6 +371,11 @@ def _settings_rules(settings: Settings, file: str, pos: Positions) -> list[Diagn
     if base is not None and not re.match(r"^https?://", base):
         line, col = pos.of(("site", "base_url"))
         out.append(Diagnostic("JXS118", file, line, col, {"key": "base_url", "value": base}))
+    for key in ("home", "guide", "apply", "annual_report"):
+        url = getattr(settings.portal, key)
+        if url is not None and not re.match(r"^https?://", url):
+            line, col = pos.of(("portal", key))
+            out.append(Diagnostic("JXS118", file, line, col, {"key": key, "value": url}))
     return out
 
 

@@ -105,6 +105,9 @@ def assert_stays_inside(pg: Any, prefix: str) -> None:
     assert outside == [], outside
 
 
+ITEMS = "table.catalog tbody tr:not(.g):not(.d)"
+
+
 def count_text(pg: Any) -> str:
     return str(pg.locator("[data-count]").inner_text())
 
@@ -122,26 +125,28 @@ def test_index_from_file(page: Any, site: Path) -> None:
 def test_search_and_filters_on_a_township_page(page: Any, site: Path, server: str) -> None:
     tid = township_id(site, "柳沟乡")
     page.goto(server + f"townships/{tid}.html")
-    rows = page.locator("table.catalog tbody tr")
+    rows = page.locator(ITEMS)
     total = rows.count()
     assert count_text(page) == f"共 {total} 项"
     page.fill("#q", "灾后恢复重建")
-    visible = page.locator("table.catalog tbody tr:not([hidden])")
+    visible = page.locator(ITEMS + ":not([hidden])")
     n = visible.count()
     assert 3 <= n < total
     assert count_text(page) == f"共 {n} 项（全部 {total} 项）"
-    assert all("灾后恢复重建" in visible.nth(i).inner_text().replace("\n", "") or
-               "重建" in visible.nth(i).inner_text() for i in range(n))
+    # Each row matches by its own text or by its 一级事项 (the group row above it).
+    texts = visible.evaluate_all("rows => rows.map(r => { let g = r; while (g && !g.classList.contains('g')) "
+                                 "{ g = g.previousElementSibling; } return r.textContent + (g ? g.textContent : ''); })")
+    assert all("重建" in t for t in texts)
     page.fill("#q", "")
     page.select_option("#f-method", "依申请")
-    on_application = page.locator("table.catalog tbody tr:not([hidden])").count()
+    on_application = page.locator(ITEMS + ":not([hidden])").count()
     assert 0 < on_application < total
     page.select_option("#f-method", "")
     page.select_option("#f-domain", "救灾")
-    assert page.locator("section.domain:not([hidden])").count() == 1
+    assert page.locator("table.catalog tbody:not([hidden])").count() == 1
     page.select_option("#f-level", "村级")
     page.select_option("#f-audience", "特定群体")
-    shown = page.locator("table.catalog tbody tr:not([hidden])").count()
+    shown = page.locator(ITEMS + ":not([hidden])").count()
     assert count_text(page) == f"共 {shown} 项（全部 {total} 项）"
     page.fill("#q", "没有这样的事项ZZZ")
     assert page.locator("[data-empty]").is_visible()
@@ -152,8 +157,8 @@ def test_village_page_and_breadcrumbs(page: Any, site: Path, server: str) -> Non
     tid = township_id(site, "居集镇")
     page.goto(server + f"townships/{tid}.html")
     page.locator(".villages a", has_text="深沟村").click()
-    assert "深沟村" in page.locator("h1").inner_text()
-    assert "深沟村村民委员会" in page.locator("table.catalog").first.inner_text()
+    assert page.locator("h1").inner_text() == "深沟村村务公开清单"
+    assert "公开主体：深沟村村民委员会" in page.locator(".lead").inner_text()
     crumbs = page.locator(".crumbs li")
     assert crumbs.count() == 3
     crumbs.nth(1).locator("a").click()
@@ -175,7 +180,7 @@ def test_without_javascript_all_rows_are_there(browser: Any, site: Path) -> None
     pg = context.new_page()
     tid = township_id(site, "柳沟乡")
     pg.goto((site / "townships" / f"{tid}.html").as_uri())
-    rows = pg.locator("table.catalog tbody tr")
+    rows = pg.locator(ITEMS)
     assert rows.count() > 100
     assert pg.locator("[data-filters]").is_hidden()
     assert rows.first.is_visible()
@@ -230,3 +235,129 @@ def test_print_hides_navigation(page: Any, site: Path) -> None:
     assert display == "table-header-group"
     pdf = page.pdf(format="A4", landscape=True)
     assert pdf[:4] == b"%PDF"
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+
+
+def biggest_village(site: Path) -> Path:
+    return max((site / "villages").glob("*.html"), key=lambda p: p.stat().st_size)
+
+
+def test_phone_shows_the_first_item_as_a_card(browser: Any, site: Path, request: pytest.FixtureRequest) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    pg = context.new_page()
+    pg.goto((site / "townships" / f"{township_id(site, '柳沟乡')}.html").as_uri())
+    first = pg.locator(ITEMS).first
+    first.scroll_into_view_if_needed()
+    try:
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 391
+        cells = first.locator("td")
+        for i, label in ((1, "公开内容"), (2, "公开依据"), (3, "公开时限")):  # cells after 序号 (hidden) and the name
+            cell = cells.nth(i)
+            box = cell.bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, (label, box)
+            assert cell.is_visible()
+            before = pg.evaluate("(c) => getComputedStyle(c, '::before').content", cell.element_handle())
+            assert label in before
+        name = first.locator("th")
+        assert float(pg.evaluate("(e) => parseFloat(getComputedStyle(e).fontSize)", name.element_handle())) >= 17
+        # Only ticked channels appear; no unticked box anywhere on the page.
+        assert "□" not in pg.locator("main").inner_text()
+    except AssertionError:
+        ARTIFACTS.mkdir(exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / "phone-card-390.png"))
+        raise
+    finally:
+        context.close()
+
+
+def test_printed_catalogs_fit_their_page_budget(page: Any, site: Path) -> None:
+    for path, budget in ((site / "townships" / f"{township_id(site, '柳沟乡')}.html", 24), (biggest_village(site), 12)):
+        page.goto(path.as_uri())
+        page.emulate_media(media="print")
+        pages = pdf_pages(page.pdf(format="A4", landscape=True, prefer_css_page_size=True))
+        assert pages <= budget, (path.name, pages)
+
+
+def test_print_keeps_a_filter_and_starts_with_rows(page: Any, site: Path) -> None:
+    page.goto((site / "townships" / f"{township_id(site, '柳沟乡')}.html").as_uri())
+    page.fill("#q", "低保")
+    shown = page.locator(ITEMS + ":not([hidden])").count()
+    assert 0 < shown < 10
+    page.emulate_media(media="print")
+    assert page.locator(ITEMS + ":visible").count() == shown
+    assert pdf_pages(page.pdf(format="A4", landscape=True, prefer_css_page_size=True)) <= 2
+    page.emulate_media(media="screen")
+    page.fill("#q", "")
+    page.emulate_media(media="print")
+    # The first printed page holds the title and the first rows, not a lone header.
+    first_row = page.locator(ITEMS).first.bounding_box()
+    assert first_row is not None and first_row["y"] < 700
+
+
+def test_search_uses_synonyms_domain_names_and_ticked_channels(page: Any, site: Path, server: str) -> None:
+    page.goto(server + f"townships/{township_id(site, '柳沟乡')}.html")
+    total = page.locator(ITEMS).count()
+    page.fill("#q", "最低生活保障")
+    by_long_name = page.locator(ITEMS + ":not([hidden])").count()
+    page.fill("#q", "低保")
+    assert page.locator(ITEMS + ":not([hidden])").count() == by_long_name > 0
+    # The domain name finds its items; a caption says how many of its items show.
+    page.fill("#q", "社会救助")
+    section = page.locator("table.catalog tbody:not([hidden])").first
+    assert section.get_attribute("data-domain") == "社会救助"
+    caption = section.locator(".n").inner_text()
+    assert "共" in caption or caption == f"（{section.locator('tr:not(.g):not(.d)').count()} 项）"
+    # 政府网站 matches only the items that tick it.
+    page.fill("#q", "政府网站")
+    assert 0 < page.locator(ITEMS + ":not([hidden])").count() < total
+    assert "q=%E6%94%BF%E5%BA%9C%E7%BD%91%E7%AB%99" in page.url
+    page.goto(server + f"townships/{township_id(site, '柳沟乡')}.html?q=低保")
+    assert page.locator("#q").input_value() == "低保"
+    assert page.locator(ITEMS + ":not([hidden])").count() == by_long_name
+
+
+def test_search_waits_for_the_input_method(page: Any, site: Path) -> None:
+    page.goto((site / "townships" / f"{township_id(site, '柳沟乡')}.html").as_uri())
+    before = count_text(page)
+    page.dispatch_event("#q", "compositionstart")
+    page.evaluate("() => { const q = document.querySelector('#q'); q.value = 'di'; "
+                  "q.dispatchEvent(new InputEvent('input', {bubbles: true, isComposing: true})); }")
+    assert count_text(page) == before
+    page.evaluate("() => { const q = document.querySelector('#q'); q.value = '低保'; }")
+    page.dispatch_event("#q", "compositionend")
+    assert count_text(page) != before
+
+
+def test_front_page_search_finds_items_in_townships_and_villages(page: Any, site: Path, server: str) -> None:
+    page.goto(server + "index.html")
+    page.fill("#cq", "低保")
+    results = page.locator("[data-results] > li")
+    assert results.count() > 0
+    text = page.locator("[data-results]").inner_text()
+    assert "乡镇" in text and "村（社区）" in text
+    village_links = page.locator("[data-results] a[href^='villages/']")
+    assert village_links.count() > 0
+    href = village_links.first.get_attribute("href")
+    assert page.request.get(server + href).ok
+    assert "q=" in page.url
+    # Every township is listed with its villages on the front page.
+    assert page.locator(".towns > li").count() == 17
+    assert page.locator(".towns .villages a").count() == len(list((site / "villages").glob("*.html")))
+    assert_stays_inside(page, server)
+
+
+def test_domain_page_lists_township_and_village_items(page: Any, site: Path) -> None:
+    page.goto((site / "domains" / "shehui-jiuzhu.html").as_uri())
+    text = page.locator("main").inner_text()
+    assert "村级" in text
+    levels = page.locator(ITEMS).evaluate_all("rows => rows.map(r => r.cells[9].textContent)")
+    assert any("县级" not in lv for lv in levels)
+
+
+def test_404_uses_absolute_paths(site: Path) -> None:
+    html = (site / "404.html").read_text(encoding="utf-8")
+    assert 'href="/jss/zfxxgk/assets/site.css"' in html
+    assert 'href="/jss/zfxxgk/index.html"' in html

@@ -76,6 +76,17 @@ def test_every_item_row_has_the_eight_elements(tmp_path: Path) -> None:
                 assert "√" in audience and "√" in method, (book.name, row)
 
 
+def test_pages_stay_small_enough_for_phones(tmp_path: Path) -> None:
+    """The shipped workspace: a township page under 150 KB of HTML, a village page under 60 KB."""
+    out = tmp_path / "out"
+    assert run_build(REPO, out).written
+    townships = [p.stat().st_size for p in (out / "site" / "townships").glob("*.html")]
+    villages = [p.stat().st_size for p in (out / "site" / "villages").glob("*.html")]
+    assert len(townships) == 17 and len(villages) > 100
+    assert max(townships) < 150_000, max(townships)
+    assert max(villages) < 60_000, max(villages)
+
+
 def test_errors_write_nothing(small: Path) -> None:
     (small / "domains" / "jiuzai.yaml").write_text("name: 救灾\nitems: []\n", encoding="utf-8")
     result = run("build", "--root", str(small))

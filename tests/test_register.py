@@ -241,7 +241,7 @@ def test_the_site_links_a_cited_title_to_its_text(built: Path) -> None:
     page = (built / "site" / "domains" / "butie.html").read_text(encoding="utf-8")
     assert ('<a class="cite" href="https://example.org/zfxxgk.html" title="国务院令第711号　现行有效">'
             "《中华人民共和国政府信息公开条例》</a>（国务院令第711号）") in page
-    assert "<li>《中华人民共和国农业法》</li>" in page  # registered without a url: plain text
+    assert "<br>《中华人民共和国农业法》<td>" in page  # registered without a url: plain text
 
 
 def test_json_carries_the_resolved_documents_and_the_workbook_the_text(built: Path) -> None:

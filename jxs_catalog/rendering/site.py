@@ -13,21 +13,22 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
 from markupsafe import Markup, escape
 
-from jxs_catalog.catalog import Catalog, Section
+from jxs_catalog.catalog import Catalog, CompiledItem, Section
 from jxs_catalog.citations import Resolved, parse_basis, title_key
 from jxs_catalog.fields import element_label
 from jxs_catalog.merging import Compiled
 from jxs_catalog.models import Settings
-from jxs_catalog.rendering.layout import COLUMNS, channel_checklist, marks, remark, section_title
+from jxs_catalog.rendering.layout import remark, section_title
 from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
 from jxs_catalog.rendering.sandbox import problem_of, sandboxed
+from jxs_catalog.rendering.search import portal_links, print_css, search_index_text, synonyms_js
 
-ASSETS = ("site.css", "site.js")
 _SAFE_URL = re.compile(r"^(https?://|[^:/?#][^:]*$)", re.IGNORECASE)
 
 
@@ -79,35 +80,43 @@ def _template_source(env: jinja2.Environment, name: str) -> bytes:
     return source.encode("utf-8")
 
 
-@functools.lru_cache(maxsize=4096)
-def _channels_html(channels: tuple[str, ...], extra: tuple[str, ...]) -> Markup:
-    # The same channel sets recur on thousands of rows: build their markup once.
-    parts = []
-    for entry in channel_checklist(channels, extra).split(" "):
-        css = "on" if entry.startswith("■") else "off"
-        parts.append(f'<span class="{css}">{escape(entry)}</span>')
-    return Markup(" ".join(parts))
+def _words(values: tuple[str, ...]) -> str:
+    return "、".join(values)
 
 
-def _rows(section: Section, extra: tuple[str, ...]) -> list[dict[str, Any]]:
-    rows = []
+def default_subject(item: CompiledItem) -> str:
+    """Who publishes a standard item that names no subject, as a reader of a domain page needs to know."""
+    if item.subject:
+        return item.subject
+    return "乡镇人民政府" if "乡级" in item.levels else "村（居）民委员会"
+
+
+# On a village's own page the standard's long name of the notice board says what it is there.
+BOARD, VILLAGE_BOARD = "社区/企事业单位/村公示栏（电子屏）", "公示栏（电子屏）"
+
+
+def _rows(section: Section) -> list[dict[str, Any]]:
+    """The items of a section, with a group row wherever the 一级事项 changes."""
+    rows: list[dict[str, Any]] = []
+    category = None
     for i, item in enumerate(section.items, start=1):
+        if item.category != category:
+            category = item.category
+            rows.append({"group": category})
         rows.append({
-            "n": i, "item": item, "channels_html": _channels_html(item.channels, extra),
-            "remark": remark(item, shown_apart=("link",)),  # the page links it instead
-            "marks": marks(item),
-            "data_levels": " ".join(item.levels), "data_method": " ".join(item.method),
-            "data_audience": " ".join(item.audience),
+            "group": None, "n": i, "item": item, "channels": _words(item.channels), "remark": remark(item, shown_apart=("link",)),  # the page links it instead
+
+            "audience": _words(item.audience), "method": _words(item.method), "levels": " ".join(item.levels),
+            "subject": default_subject(item), "link": item.link,
+            "village_channels": _words(tuple(VILLAGE_BOARD if c == BOARD else c for c in item.channels)),
         })
     return rows
 
 
 def _downloads(cat: Catalog, prefix: str) -> list[dict[str, str]]:
-    links = []
-    if cat.scope != "village":
-        links.append({"label": "Excel", "href": f"{prefix}downloads/{xlsx_rel(cat)}"})
-    links.append({"label": "CSV", "href": f"{prefix}downloads/{data_rel(cat, 'csv')}"})
-    links.append({"label": "JSON", "href": f"{prefix}downloads/{data_rel(cat, 'json')}"})
+    links = [{"label": "Excel", "ext": "xlsx", "href": f"{prefix}downloads/{xlsx_rel(cat)}"},
+             {"label": "CSV", "ext": "csv", "href": f"{prefix}downloads/{data_rel(cat, 'csv')}"},
+             {"label": "JSON", "ext": "json", "href": f"{prefix}downloads/{data_rel(cat, 'json')}"}]
     return links
 
 
@@ -123,6 +132,23 @@ def _stand_in(village: Catalog) -> Catalog:
                    code=_CODE if village.code else None, kind=village.kind)
 
 
+def base_path(settings: Settings) -> str:
+    """The site's own path on its server ("/jss/zfxxgk/"), for pages that may be served from any folder."""
+    if not settings.site.base_url:
+        return ""
+    path = urlsplit(settings.site.base_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def is_community(village: Catalog) -> bool:
+    return village.kind == "社区"
+
+
+def village_title(name: str, community: bool) -> str:
+    """柳沟村村务公开清单, 滨河社区居务公开清单."""
+    return f"{name}{'居务' if community else '村务'}公开清单"
+
+
 class SiteRenderer:
     """Renders the pages; one instance per build (or per worker process)."""
 
@@ -130,10 +156,10 @@ class SiteRenderer:
         self.env = environment(root, register)
         self.root = root
         self.settings = settings
-        self.extra = tuple(settings.channels)
         self.site_title = settings.site.title or f"{settings.county}{settings.title}"
-        self.common = {"site_title": self.site_title, "settings": settings, "day": day, "columns": COLUMNS,
-                       "publisher": settings.publisher or settings.county}
+        self.day = day
+        self.common = {"site_title": self.site_title, "settings": settings, "day": day,
+                       "publisher": settings.publisher or settings.county, "portal": portal_links(settings)}
         self._village_protos: dict[tuple[object, ...], str] = {}
 
     def digest(self) -> str:
@@ -150,17 +176,14 @@ class SiteRenderer:
             raise problem_of(exc, self.root, template) from None
         return html.encode("utf-8")
 
-    def _tables(self, cat: Catalog) -> list[dict[str, Any]]:
-        def title(domain: str) -> str:
-            if cat.scope == "village":
-                return f"{cat.name}村（居）务公开清单：{domain}"
-            return section_title(cat.name, domain, self.settings.title)
-        return [{"section": s, "title": title(s.domain), "rows": _rows(s, self.extra), "anchor": f"d-{s.domain_id}"}
+    @staticmethod
+    def _tables(cat: Catalog) -> list[dict[str, Any]]:
+        return [{"section": s, "title": s.domain, "rows": _rows(s), "count": len(s.items), "anchor": f"d-{s.domain_id}"}
                 for s in cat.sections]
 
     def township_page(self, town: Catalog, villages: list[Catalog]) -> bytes:
         return self._render("township.html", "../", catalog=town, tables=self._tables(town), villages=villages,
-                            downloads=_downloads(town, "../"),
+                            downloads=_downloads(town, "../"), note=getattr(town, "note", None),
                             breadcrumbs=[{"label": self.site_title, "href": "../index.html"},
                                          {"label": town.name, "href": None}])
 
@@ -170,16 +193,17 @@ class SiteRenderer:
         key = (village.township_id, village.kind, village.code is None, tuple(it.key for it in village.items))
         proto = self._village_protos.get(key)
         if proto is None:
-            proto = self._village_html(_stand_in(village)).decode("utf-8")
+            proto = self._village_html(_stand_in(village), is_community(village)).decode("utf-8")
             self._village_protos = {key: proto}  # one township at a time: memory stays flat
         html = (proto.replace(_NAME, str(escape(village.name))).replace(_SUBJECT, str(escape(village.subject)))
                 .replace(_ID, village.id).replace(_CODE, village.code or ""))
         return html.encode("utf-8")
 
-    def _village_html(self, village: Catalog) -> bytes:
+    def _village_html(self, village: Catalog, community: bool) -> bytes:
         town_href = f"../townships/{village.township_id}.html"
         return self._render("village.html", "../", catalog=village, tables=self._tables(village),
-                            downloads=_downloads(village, "../"), township_href=town_href,
+                            title=village_title(village.name, community), downloads=_downloads(village, "../"),
+                            township_href=town_href,
                             breadcrumbs=[{"label": self.site_title, "href": "../index.html"},
                                          {"label": village.township or "", "href": town_href},
                                          {"label": village.name, "href": None}])
@@ -187,18 +211,30 @@ class SiteRenderer:
     def fixed_pages(self, compiled: Compiled) -> list[tuple[str, bytes, str]]:
         """The index, the domain pages, 404, the assets and the sitemap: (path, bytes, kind)."""
         county = compiled.county
+        standard = compiled.standard or county.sections
+        villages: dict[str | None, list[Catalog]] = {}
+        for v in compiled.villages:
+            villages.setdefault(v.township_id, []).append(v)
+        domains = [{"section": s, "levels": {lv: sum(lv in it.levels for it in s.items) for lv in ("县级", "乡级", "村级")}}
+                   for s in standard]
         out = [("site/index.html", self._render("index.html", "", catalog=county, townships=compiled.townships,
+                                                villages=villages, domains=domains, index=search_index_text(compiled),
+                                                standard_count=sum(len(s.items) for s in standard),
                                                 downloads=_downloads(county, ""), breadcrumbs=[]), "html")]
-        for section in county.sections:
-            table = {"section": section, "rows": _rows(section, self.extra), "anchor": f"d-{section.domain_id}",
-                     "title": section_title(self.settings.county, section.domain, self.settings.title)}
-            page = self._render("domain.html", "../", catalog=county, table=table, downloads=_downloads(county, "../"),
+        for section in standard:
+            table = {"section": section, "rows": _rows(section), "count": len(section.items),
+                     "anchor": f"d-{section.domain_id}", "title": section.domain}
+            title = section_title(self.settings.county, section.domain, self.settings.title)
+            page = self._render("domain.html", "../", catalog=county, table=table, title=title,
+                                downloads=_downloads(county, "../"),
                                 breadcrumbs=[{"label": self.site_title, "href": "../index.html"},
                                              {"label": section.domain, "href": None}])
             out.append((f"site/domains/{section.domain_id}.html", page, "html"))
-        out.append(("site/404.html", self._render("404.html", "", breadcrumbs=[]), "html"))
-        for asset in ASSETS:
-            out.append((f"site/assets/{asset}", _template_source(self.env, asset), asset.rsplit(".", 1)[1]))
+        out.append(("site/404.html", self._render("404.html", base_path(self.settings), breadcrumbs=[]), "html"))
+        out.append(("site/assets/site.css", _template_source(self.env, "site.css"), "css"))
+        # The only script: the synonym table (data) first, then the code that reads it.
+        out.append(("site/assets/site.js", synonyms_js(self.env) + _template_source(self.env, "site.js"), "js"))
+        out.append(("site/assets/print.css", print_css(self.settings, self.day), "css"))
         out.append(("site/sitemap.xml", _sitemap(self.settings, compiled), "xml"))
         return out
 
