@@ -199,3 +199,23 @@ def test_parallel_and_serial_builds_are_identical(small: Path, tmp_path: Path,
     run_build(small, tmp_path / "serial", jobs=1)
     run_build(small, tmp_path / "parallel", jobs=2)
     assert tree_hashes(tmp_path / "serial") == tree_hashes(tmp_path / "parallel")
+
+
+def test_every_local_link_of_the_site_resolves(tmp_path: Path) -> None:
+    """Downloads, breadcrumbs and catalog links on every page point at files the build wrote."""
+    import re
+    from urllib.parse import unquote, urlsplit
+
+    out = tmp_path / "out"
+    assert run_build(REPO, out).written
+    site = out / "site"
+    broken = []
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":  # its addresses are absolute, from site.base_url
+            continue
+        for href in re.findall(r'(?:href|src)="([^"#?]+)', page.read_text(encoding="utf-8")):
+            if urlsplit(href).scheme or href.startswith("/"):
+                continue
+            if not (page.parent / unquote(href)).resolve().is_file():
+                broken.append(f"{page.relative_to(site)} -> {href}")
+    assert not broken, broken[:10]
