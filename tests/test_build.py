@@ -219,3 +219,24 @@ def test_every_local_link_of_the_site_resolves(tmp_path: Path) -> None:
             if not (page.parent / unquote(href)).resolve().is_file():
                 broken.append(f"{page.relative_to(site)} -> {href}")
     assert not broken, broken[:10]
+
+
+def test_contents_rows_are_tall_enough_for_their_references(tmp_path: Path) -> None:
+    """The contents sheet's long 参考目录 texts wrap; their rows must be sized or they print over each other."""
+    import openpyxl
+
+    from jxs_catalog.rendering.layout import line_count
+    from jxs_catalog.rendering.xlsx import LINE_HEIGHT, REFERENCE_WIDTH
+
+    out = tmp_path / "out"
+    assert run_build(REPO, out).written
+    sheet = openpyxl.load_workbook(out / "xlsx" / "liugou.xlsx")["目录"]
+    wrapped = 0
+    for row in range(3, sheet.max_row + 1):
+        reference = sheet.cell(row, 4).value or ""
+        lines = line_count(reference, REFERENCE_WIDTH)
+        if lines > 1:
+            wrapped += 1
+            height = sheet.row_dimensions[row].height
+            assert height is not None and height >= lines * LINE_HEIGHT, (row, reference, height)
+    assert wrapped, "no reference long enough to wrap: the test proves nothing"

@@ -23,6 +23,7 @@ from jxs_catalog.rendering.layout import COLUMNS, line_count, row_values, sectio
 FONT = "宋体"
 LINE_HEIGHT = 13.5  # points per text line at 10 pt
 MAX_ROW_HEIGHT = 409
+REFERENCE_WIDTH = 70  # the contents sheet's 参考目录: wide, so a guideline's title takes one or two lines
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -138,7 +139,7 @@ def write_workbook(catalog: Catalog, target: Path, place: str, title: str, creat
     contents.set_column(0, 0, 6)
     contents.set_column(1, 1, 30)
     contents.set_column(2, 2, 10)
-    contents.set_column(3, 3, 30)
+    contents.set_column(3, 3, REFERENCE_WIDTH)
     contents.merge_range(0, 0, 0, 3, catalog.title, fmt["title"])
     contents.set_row(0, 30)
     for c, head in enumerate(("序号", "领域", "事项数", "参考目录")):
@@ -150,6 +151,9 @@ def write_workbook(catalog: Catalog, target: Path, place: str, title: str, creat
         contents.write_url(row, 1, f"internal:'{quoted}'!A1", fmt["link"], string=section.domain)
         contents.write_string(row, 2, str(len(section.items)), fmt["center"])
         contents.write_string(row, 3, section.reference or "", fmt["text"])
+        # Long reference titles wrap: without a height the printed rows overlap each other.
+        lines = max(line_count(section.domain, 30), line_count(section.reference or "", REFERENCE_WIDTH))
+        contents.set_row(row, min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 6))
     total_row = 2 + len(catalog.sections)
     contents.write_string(total_row, 1, "合计", fmt["head"])
     contents.write_string(total_row, 2, str(catalog.item_count), fmt["center"])
