@@ -82,6 +82,7 @@ class Catalog:
     adjustments: list[Adjustment] = field(default_factory=list)
     villages: list[VillageRef] = field(default_factory=list)
     kind: str | None = None  # a village list's 村 or 社区
+    note: str | None = None  # the township file's own note, shown with its catalog
 
     @property
     def items(self) -> list[CompiledItem]:

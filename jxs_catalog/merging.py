@@ -97,7 +97,7 @@ def _merge_township(settings: Settings, ordered: list[Loaded[Domain]],
     pos, path = loaded.positions, loaded.path
     catalog = Catalog("township", loaded.stem, town.name, f"{town.name}{settings.title}", town.body,
                       township=town.name, township_id=loaded.stem, code=town.code,
-                      villages=[VillageRef(v.name, v.code, v.kind) for v in town.villages])
+                      villages=[VillageRef(v.name, v.code, v.kind) for v in town.villages], note=town.note)
     # Township items per domain, keyed by (category, name), in the county's order.
     sections = {domain: {key: item if own else item.with_subject(town.body) for key, (item, own) in items.items()}
                 for domain, items in standard.items()}

@@ -240,3 +240,18 @@ def test_contents_rows_are_tall_enough_for_their_references(tmp_path: Path) -> N
             height = sheet.row_dimensions[row].height
             assert height is not None and height >= lines * LINE_HEIGHT, (row, reference, height)
     assert wrapped, "no reference long enough to wrap: the test proves nothing"
+
+
+def test_township_note_and_village_lists_are_published(tmp_path: Path) -> None:
+    """A township file's note and its villages appear on its page and in its workbook's contents."""
+    import openpyxl
+
+    out = tmp_path / "out"
+    assert run_build(REPO, out).written
+    note = "2023年12月18日积石山6.2级地震震中所在乡"
+    page = (out / "site" / "townships" / "liugou.html").read_text(encoding="utf-8")
+    assert note in page
+    sheet = openpyxl.load_workbook(out / "xlsx" / "liugou.xlsx")["目录"]
+    texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
+    assert any(note in t for t in texts), texts[-3:]
+    assert any(t.startswith("村（居）务公开清单（9 份）") and "樊家沟村" in t for t in texts), texts[-3:]

@@ -184,7 +184,7 @@ class SiteRenderer:
 
     def township_page(self, town: Catalog, villages: list[Catalog]) -> bytes:
         return self._render("township.html", "../", catalog=town, tables=self._tables(town), villages=villages,
-                            downloads=_downloads(town, "../"), note=getattr(town, "note", None),
+                            downloads=_downloads(town, "../"), note=town.note,
                             breadcrumbs=[{"label": self.site_title, "href": "../index.html"},
                                          {"label": town.name, "href": None}])
 

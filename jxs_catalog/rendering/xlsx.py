@@ -24,6 +24,7 @@ FONT = "宋体"
 LINE_HEIGHT = 13.5  # points per text line at 10 pt
 MAX_ROW_HEIGHT = 409
 REFERENCE_WIDTH = 70  # the contents sheet's 参考目录: wide, so a guideline's title takes one or two lines
+CONTENTS_WIDTH = 6 + 30 + 10 + REFERENCE_WIDTH  # the contents sheet's four columns
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -37,6 +38,7 @@ def _formats(wb: Workbook) -> dict[str, Any]:
         "center": wb.add_format({**base, "align": "center"}),
         "link": wb.add_format({**base, "align": "left", "font_color": "#1F4E79", "underline": 1}),
         "note": wb.add_format({"font_name": FONT, "font_size": 9, "italic": True}),
+        "wrapped_note": wb.add_format({"font_name": FONT, "font_size": 10, "text_wrap": True, "valign": "top"}),
     }
 
 
@@ -122,6 +124,13 @@ def _write_section(ws: Worksheet, fmt: dict[str, Any], section: Section, title: 
     ws.freeze_panes(first_row, 0)
 
 
+def _contents_line(ws: Worksheet, fmt: dict[str, Any], row: int, text: str) -> int:
+    """A wrapped line across the contents sheet below its table; returns the next free row."""
+    ws.merge_range(row, 0, row, 3, text, fmt["wrapped_note"])
+    ws.set_row(row, min(MAX_ROW_HEIGHT, line_count(text, CONTENTS_WIDTH) * LINE_HEIGHT + 6))
+    return row + 1
+
+
 def write_workbook(catalog: Catalog, target: Path, place: str, title: str, created: dt.datetime,
                    extra: tuple[str, ...] = (), publisher: str = "") -> None:
     """Write one catalog's workbook to target."""
@@ -159,6 +168,12 @@ def write_workbook(catalog: Catalog, target: Path, place: str, title: str, creat
     contents.write_string(total_row, 2, str(catalog.item_count), fmt["center"])
     contents.write_string(total_row, 3, "", fmt["text"])
     contents.write_string(total_row + 2, 0, f"公开主体：{catalog.subject}", fmt["note"])
+    below = total_row + 3
+    if catalog.villages:
+        listed = "、".join(v.name for v in catalog.villages)
+        below = _contents_line(contents, fmt, below, f"村（居）务公开清单（{len(catalog.villages)} 份）：{listed}")
+    if catalog.note:
+        _contents_line(contents, fmt, below, f"说明：{catalog.note}")
     contents.freeze_panes(2, 0)
     _print_setup(contents, (1, 1), catalog.title)
     for section, name in zip(catalog.sections, names, strict=True):
