@@ -257,8 +257,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "JXS130": (
         "several-values-in-one",
-        "“{key}”的一个值里写了好几项：“{value}”。{how}jxs fix 可以自动改正。",
-        "'{value}' holds several values of '{key}': {how}jxs fix can repair it.",
+        "“{key}”的一个值里写了好几项：“{value}”。{how}",
+        "'{value}' holds several values of '{key}': {how}",
     ),
     "JXS131": (
         "variant-spelling",

@@ -78,6 +78,16 @@ class ValueChecker:
         """The raw value to hand on, after reporting what was typed amiss."""
         if key in LIST_KEYS.get(table, frozenset()):
             return self._list(key, spelled, node, raw)
+        if table == "village" and key == "name" and isinstance(node, YScalar) and node.text:
+            # `- {name: 尕集村、新村, …}` would publish one village under both names; each needs its own code.
+            parts = split_joined(node.text)
+            if parts is not None:
+                names = "".join(f"“{p}”" for p in parts)
+                how = {"zh": f"每个村（社区）单独写一项，各有自己的名称和区划代码（{names}）。",
+                       "en": f"give each of the {len(parts)} villages an entry of its own with its own code. "}
+                self.diags.append(Diagnostic("JXS130", self.path, node.line, node.col,
+                                             {"key": spelled, "value": node.text, "how": how}))
+            return raw
         if key == "basis" and table in BASIS_TABLES:
             for scalar in _scalars(node):
                 self._basis(spelled, scalar)
@@ -115,12 +125,14 @@ class ValueChecker:
         words = [canonical(key, p, self.extra_channels) or p for p in parts]
         if element:  # already inside a list: the entries are split, not nested
             entries = "".join(f"“- {w}”" for w in words)
-            how = {"zh": f"请分成 {len(words)} 项：每项一行、以“- ”开头（{entries}）；在方括号 [ ] 里则用英文逗号加空格隔开。",
-                   "en": f"split it into {len(words)} entries: one a line starting with '- ', or comma-separated inside [ ]. "}
+            how = {"zh": f"请分成 {len(words)} 项：每项一行、以“- ”开头（{entries}）；在方括号 [ ] 里则用英文逗号加空格隔开。"
+                         "jxs fix 可以自动改正。",
+                   "en": f"split it into {len(words)} entries: one a line starting with '- ', or comma-separated inside [ ]. "
+                         "jxs fix can repair it."}
         else:
             shown = "[" + ", ".join(words) + "]"
-            how = {"zh": f"列表要写成 {shown}（英文方括号，英文逗号后空一格），或者每项一行、以“- ”开头。",
-                   "en": f"write a list, {shown}, or one entry a line starting with '- '. "}
+            how = {"zh": f"列表要写成 {shown}（英文方括号，英文逗号后空一格），或者每项一行、以“- ”开头。jxs fix 可以自动改正。",
+                   "en": f"write a list, {shown}, or one entry a line starting with '- '. jxs fix can repair it."}
         self.diags.append(Diagnostic("JXS130", self.path, node.line, node.col, {
             "key": spelled, "value": text, "how": how}))
         return parts
