@@ -21,8 +21,8 @@ from jxs_catalog import __version__
 from jxs_catalog.catalog import Catalog
 from jxs_catalog.compile import Result, compile_workspace
 from jxs_catalog.diagnostics import Diagnostic, Severity
-from jxs_catalog.errors import UsageProblem
-from jxs_catalog.loading.source import os_reason, read_limited
+from jxs_catalog.errors import UsageProblem, os_reason
+from jxs_catalog.loading.source import read_limited
 from jxs_catalog.loading.workspace import source_files
 from jxs_catalog.merging import Compiled
 from jxs_catalog.models import Settings
@@ -252,7 +252,7 @@ def run_build(root: Path, out: Path | None = None, strict: bool = False, progres
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageProblem("out-not-writable", f"{target}: {os_reason(exc)['zh']}") from exc
+        raise UsageProblem("out-not-writable", str(target), reason=os_reason(exc)) from exc
     with build_lock(target):
         recover(target)
         stage = _stage(result, settings, root, target, jobs, progress, clock, report)
@@ -275,7 +275,7 @@ def _stage(result: Result, settings: Settings, root: Path, target: Path, jobs: i
     try:
         staging = make_staging(target)
     except OSError as exc:
-        raise UsageProblem("out-not-writable", f"{target}: {os_reason(exc)['zh']}") from exc
+        raise UsageProblem("out-not-writable", str(target), reason=os_reason(exc)) from exc
     try:
         stage = Staging(staging)
         register = register_of(result.workspace)
@@ -294,7 +294,7 @@ def _stage(result: Result, settings: Settings, root: Path, target: Path, jobs: i
     except OSError as exc:
         # A full disk or a read-only location: the previous output stays as it was.
         shutil.rmtree(staging, ignore_errors=True)
-        raise UsageProblem("out-not-writable", f"{target}: {os_reason(exc)['zh']}") from exc
+        raise UsageProblem("out-not-writable", str(target), reason=os_reason(exc)) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -19,6 +19,7 @@ from jxs_catalog.catalog import PILOT_DOMAINS, Catalog
 from jxs_catalog.compile import Result, compile_workspace
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.fields import ELEMENTS
+from jxs_catalog.messages import phrase
 from jxs_catalog.models import Domain, Township
 from jxs_catalog.register import Citing, citations_report, currency_rules, register_of
 from jxs_catalog.validation import Loaded
@@ -195,8 +196,7 @@ def _foreign_names(lf: Loaded[Township], town_names: list[str], own_county: set[
             kind = found[1]
             out.append(Diagnostic("JXS206", lf.path, line, col, {
                 "found": found[0],
-                "owner": {"zh": f"本{'乡镇' if kind == 'township' else '县'}", "en": f"this {kind}"},
-                "kind": {"zh": "乡镇" if kind == "township" else "县", "en": kind}}))
+                "owner": phrase(f"place.own-{kind}"), "kind": phrase(f"place.{kind}")}))
     return out
 
 
@@ -234,8 +234,7 @@ def _domain_foreign_names(result: Result) -> list[Diagnostic]:
                 if found:
                     line, col = lf.positions.of(("items", i, key))
                     out.append(Diagnostic("JXS206", lf.path, line, col, {
-                        "found": found[0], "owner": {"zh": "本县", "en": "this county"},
-                        "kind": {"zh": "县", "en": "county"}}))
+                        "found": found[0], "owner": phrase("place.own-county"), "kind": phrase("place.county")}))
     return out
 
 

@@ -30,6 +30,10 @@ class Diagnostic:
     def message(self, lang: str = "zh") -> str:
         return render_message(self.code, self.params, lang)
 
+    def render(self, lang: str = "zh") -> str:
+        """As a part of another message (its text, without place or code)."""
+        return self.message(lang)
+
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
 

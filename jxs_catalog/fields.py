@@ -110,6 +110,16 @@ def element_label(key: str, lang: str = "zh") -> str:
     return element.diff[1] if lang == "en" else element.diff[0]
 
 
+@dataclass(frozen=True, slots=True)
+class ElementName:
+    """An element's name as a message parameter, in the reader's language when shown."""
+
+    key: str
+
+    def render(self, lang: str = "zh") -> str:
+        return element_label(self.key, lang)
+
+
 def _source(key: str) -> Any:
     element = BY_KEY[key]
     alias = AliasChoices(element.key, *element.aliases)

@@ -27,6 +27,7 @@ from jxs_catalog.loading.workspace import (
     source_files,
 )
 from jxs_catalog.loading.yamltree import YamlProblem, YMap, YNode, YScalar, YSeq, parse, prescan
+from jxs_catalog.messages import Phrase, phrase
 from jxs_catalog.register import Register, citation_edits, load_register
 from jxs_catalog.validation import resolve_key
 from jxs_catalog.valuecheck import LIST_KEYS, canonical, split_joined
@@ -40,7 +41,7 @@ class FileFix:
     original: bytes
     fixed_text: str | None  # None when nothing could be repaired or nothing needed it
     before_text: str = ""
-    changes: list[dict[str, str]] = field(default_factory=list)  # what was repaired, {"zh": ..., "en": ...}
+    changes: list[Phrase] = field(default_factory=list)  # what was repaired
 
     @property
     def changed(self) -> bool:
@@ -72,13 +73,13 @@ def _redecode(data: bytes, wrong: str) -> str | None:
     return None  # Latin-1 or unknown: the characters cannot be recovered without guessing
 
 
-def _mend_layout(text: str) -> tuple[str, str, list[dict[str, str]]]:
+def _mend_layout(text: str) -> tuple[str, str, list[Phrase]]:
     """Tabs and full-width spaces in indentation, full-width colons, `-key:` and `key:value`.
 
     Returns the text to write, the text to parse (where an indentation that cannot be
     told is mended by a guess, so the rest can still be checked) and what was done.
     """
-    notes: list[dict[str, str]] = []
+    notes: list[Phrase] = []
     hints, parsed = prescan(text, "")
     if not hints:
         return text, text, notes
@@ -92,22 +93,19 @@ def _mend_layout(text: str) -> tuple[str, str, list[dict[str, str]]]:
     return "\n".join(lines), parsed, notes
 
 
-def _layout_note(hint: Diagnostic, undecided: bool) -> dict[str, str]:
+def _layout_note(hint: Diagnostic, undecided: bool) -> Phrase:
     n = hint.line
     if hint.code in ("JXS004", "JXS005"):
-        zh, en = ("制表符", "tab") if hint.code == "JXS005" else ("全角空格", "full-width space")
+        what = phrase("fix.what-tab" if hint.code == "JXS005" else "fix.what-fullwidth-space")
         if undecided:
-            return {"zh": f"第 {n} 行：无法判断缩进中的{zh}应该换成几个空格（上面没有能对齐的行），没有改动，请手动改成空格",
-                    "en": f"line {n}: cannot tell how many spaces the {en} stands for; left for you to replace"}
-        spaces = hint.params.get("spaces")
-        return {"zh": f"第 {n} 行：缩进中的{zh}换成 {spaces} 个空格", "en": f"line {n}: {en} replaced by {spaces} spaces"}
+            return phrase("fix.indent-undecided", line=n, what=what)
+        return phrase("fix.indent", line=n, what=what, spaces=hint.params.get("spaces"))
     key = str(hint.params.get("key", ""))
     if hint.code == "JXS030":
-        return {"zh": f"第 {n} 行：“-{key}”的短横线后加一个空格", "en": f"line {n}: a space after the dash of '-{key}'"}
+        return phrase("fix.dash-space", line=n, key=key)
     if hint.code == "JXS031":
-        return {"zh": f"第 {n} 行：“{key}:”后加一个空格", "en": f"line {n}: a space after '{key}:'"}
-    return {"zh": f"第 {n} 行：“{key}”后的中文冒号换成英文冒号",
-            "en": f"line {n}: full-width colon after '{key}' replaced"}
+        return phrase("fix.colon-space", line=n, key=key)
+    return phrase("fix.colon", line=n, key=key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,18 +114,18 @@ class _Edit:
     col: int
     old: str  # the scalar's text as parsed
     new: str  # what replaces it (inside its quotes, if it had any, unless `bare`)
-    note: dict[str, str]
+    note: Phrase
     bare: bool = False  # the replacement is YAML structure, written as it is
 
 
-def _vocab_edits(tree: YNode, text: str, kind: str) -> tuple[str, list[dict[str, str]]]:
+def _vocab_edits(tree: YNode, text: str, kind: str) -> tuple[str, list[Phrase]]:
     """Rewrite values where they stand, keeping everything else: variants in their standard
     spelling (政府网 → 政府网站), several values typed into one as a list, Chinese quotes
     around a date or code as English ones."""
     lines = text.split("\n")
     edits: list[_Edit] = []
     _collect(tree, kind, lines, edits)
-    notes = []
+    notes: list[Phrase] = []
     for edit in sorted(edits, key=lambda e: (e.line, -e.col)):
         row = lines[edit.line - 1]
         start = edit.col - 1
@@ -138,7 +136,7 @@ def _vocab_edits(tree: YNode, text: str, kind: str) -> tuple[str, list[dict[str,
                 lines[edit.line - 1] = row[:start] + new + row[start + len(raw):]
                 notes.append(edit.note)
                 break
-    return "\n".join(lines), sorted(notes, key=lambda n: n["zh"])
+    return "\n".join(lines), sorted(notes, key=str)
 
 
 def _basis_scalars(node: YNode, table: str) -> list[YScalar]:
@@ -159,10 +157,10 @@ def _basis_scalars(node: YNode, table: str) -> list[YScalar]:
     return out
 
 
-def _citation_edits(tree: YNode, text: str, kind: str, register: Register) -> tuple[str, list[dict[str, str]]]:
+def _citation_edits(tree: YNode, text: str, kind: str, register: Register) -> tuple[str, list[Phrase]]:
     """Cite a replaced document's replacement, and the register's number where another is written."""
     lines = text.split("\n")
-    notes: list[dict[str, str]] = []
+    notes: list[Phrase] = []
     for scalar in _basis_scalars(tree, kind):
         if not scalar.text:
             continue
@@ -174,7 +172,7 @@ def _citation_edits(tree: YNode, text: str, kind: str, register: Register) -> tu
             continue
         lines[scalar.line - 1] = row[:at] + new + row[at + len(scalar.text):]
         for note in changed:
-            notes.append({"zh": f"第 {scalar.line} 行：{note['zh']}", "en": f"line {scalar.line}: {note['en']}"})
+            notes.append(phrase("fix.at-line", line=scalar.line, change=note))
     return "\n".join(lines), notes
 
 
@@ -205,9 +203,8 @@ def _collect(node: YNode, table: str, lines: list[str], edits: list[_Edit]) -> N
                         edits.append(edit)
         elif name in _DATE_KEYS and isinstance(value, YScalar) and _in_chinese_quotes(value.text):
             n, text = value.line, value.text or ""
-            edits.append(_Edit(n, value.col, text, f'"{text[1:-1]}"', {
-                "zh": f"第 {n} 行：“{text}”的中文引号换成英文引号",
-                "en": f"line {n}: Chinese quotes around '{text[1:-1]}' replaced by ASCII ones"}, bare=True))
+            edits.append(_Edit(n, value.col, text, f'"{text[1:-1]}"', phrase(
+                "fix.chinese-quotes", line=n, text=text), bare=True))
 
 
 def _in_chinese_quotes(text: str | None) -> bool:
@@ -220,8 +217,7 @@ def _list_edit(key: str, scalar: YScalar, row: str, in_list: bool) -> _Edit | No
     if standard is not None:
         if standard == text:
             return None
-        return _Edit(n, scalar.col, text, standard, {"zh": f"第 {n} 行：“{text}”改为标准写法“{standard}”",
-                                                      "en": f"line {n}: '{text}' written in its standard form '{standard}'"})
+        return _Edit(n, scalar.col, text, standard, phrase("fix.variant", line=n, old=text, new=standard))
     parts = split_joined(text)
     if parts is None:
         return None
@@ -235,9 +231,8 @@ def _list_edit(key: str, scalar: YScalar, row: str, in_list: bool) -> _Edit | No
         new = "[" + ", ".join(parts) + "]"
     else:
         return None
-    return _Edit(n, scalar.col, text, new, {
-        "zh": f"第 {n} 行：“{text}”分开写成 {len(parts)} 项", "en": f"line {n}: '{text}' split into {len(parts)} entries"},
-        bare=True)
+    return _Edit(n, scalar.col, text, new, phrase("fix.split", line=n, text=text, count=len(parts)),
+                 bare=True)
 
 
 def fix_file(path: Path, display: str, kind: str, root: Path | None = None,
@@ -257,7 +252,7 @@ def fix_file(path: Path, display: str, kind: str, root: Path | None = None,
         if text is None:
             _, diags = parse_bytes(data, display)
             return result, diags
-        result.changes.append({"zh": f"编码从 {wrong} 转为 UTF-8", "en": f"re-encoded from {wrong} to UTF-8"})
+        result.changes.append(phrase("fix.encoding", encoding=wrong))
     result.before_text = text
     crlf = "\r\n" in text
     body = text.lstrip("\ufeff").replace("\r\n", "\n")

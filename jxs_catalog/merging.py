@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from jxs_catalog.catalog import Adjustment, Catalog, CompiledItem, Section, VillageRef, domain_sort_key, village_id
 from jxs_catalog.diagnostics import Diagnostic
+from jxs_catalog.messages import phrase
 from jxs_catalog.models import Change, Domain, Exclusion, Settings, Township, village_body
 from jxs_catalog.validation import Loaded
 
@@ -125,9 +126,7 @@ def _merge_township(settings: Settings, ordered: list[Loaded[Domain]],
         patch = {k: v for k, v in change.set.model_dump().items() if v is not None}
         if "levels" in patch and "乡级" not in patch["levels"]:
             line, col = pos.of(("changes", i, "set", "levels"))
-            diags.append(Diagnostic("JXS114", path, line, col, {"problem": {
-                "zh": "调整后的公开层级必须包含“乡级”；要从本乡目录中去掉该事项，请写在 exclusions（排除）里并说明理由。",
-                "en": "Changed levels must keep 乡级; to drop the item, write an exclusion with a reason."}}))
+            diags.append(Diagnostic("JXS114", path, line, col))
             continue
         if "applies_to" in patch and "村级" not in patch.get("levels", sections[domain][key].levels):
             line, col = pos.of(("changes", i, "set", "applies_to"))
@@ -147,9 +146,7 @@ def _merge_township(settings: Settings, ordered: list[Loaded[Domain]],
         key = (add.category, add.name)
         if key in sections[domain_name]:
             line, col = locate("additions", i, "name")
-            diags.append(Diagnostic("JXS114", path, line, col, {"problem": {
-                "zh": f"新增事项“{add.category} / {add.name}”与县级标准中已有的事项重名。要修改已有事项，请写在 changes（调整）里。",
-                "en": f"The addition '{add.category} / {add.name}' duplicates a standard item; use a change instead."}}))
+            diags.append(Diagnostic("JXS126", path, line, col, {"category": add.category, "name": add.name}))
             continue
         item = CompiledItem.of(add, domain_name, add.subject or town.body, path, locate("additions", i)[0])
         sections[domain_name][key] = dataclasses.replace(item, origin="added")
@@ -183,9 +180,7 @@ def _resolve(ordered: list[Loaded[Domain]], sections: dict[str, dict[tuple[str, 
         return domain, township_items
     if len(township_items) > 1:
         cats = "、".join(k[0] for k in township_items)
-        diags.append(Diagnostic("JXS114", path, *item_pos, {"problem": {
-            "zh": f"事项“{adj.item}”在{domain}的多个一级事项（{cats}）下都有，请加上 category（一级事项）指明是哪一个。",
-            "en": f"'{adj.item}' exists under several categories ({cats}); add 'category'."}}))
+        diags.append(Diagnostic("JXS127", path, *item_pos, {"item": adj.item, "domain": domain, "categories": cats}))
         return None
     diags.append(missing_item(dl, adj.item, path, *item_pos))
     return None
@@ -194,19 +189,16 @@ def _resolve(ordered: list[Loaded[Domain]], sections: dict[str, dict[tuple[str, 
 def missing_domain(ordered: list[Loaded[Domain]], ref: str, path: str, line: int, col: int) -> Diagnostic:
     names = [d.model.name for d in ordered if d.model]
     guess = difflib.get_close_matches(ref, names, n=1, cutoff=0.3)
-    hint = ({"zh": f"是不是“{guess[0]}”？", "en": f"Did you mean '{guess[0]}'?"} if guess
-            else {"zh": "领域名称要与 domains/ 中文件的 name 一致。", "en": "Use a domain name from domains/."})
-    return Diagnostic("JXS113", path, line, col, {"what": {"zh": "领域", "en": "The domain"}, "target": ref, "hint": hint})
+    hint = phrase("hint.did-you-mean", guess=guess[0]) if guess else phrase("hint.domain-names")
+    return Diagnostic("JXS113", path, line, col, {"what": phrase("target.domain"), "target": ref, "hint": hint})
 
 
 def missing_item(dl: Loaded[Domain], ref: str, path: str, line: int, col: int, category: bool = False) -> Diagnostic:
     assert dl.model is not None
     pool = [it.category if category else it.name for it in dl.model.items if "乡级" in it.levels]
     guess = difflib.get_close_matches(ref, pool, n=1, cutoff=0.3)
-    what = {"zh": f"{dl.model.name}领域中的乡级{'一级' if category else ''}事项",
-            "en": f"The township-level {'category' if category else 'item'} in {dl.model.name}"}
-    hint = ({"zh": f"是不是“{guess[0]}”？", "en": f"Did you mean '{guess[0]}'?"} if guess
-            else {"zh": f"请对照 {dl.path} 中公开层级含“乡级”的事项名称。", "en": f"See the 乡级 items in {dl.path}."})
+    what = phrase("target.category" if category else "target.item", domain=dl.model.name)
+    hint = phrase("hint.did-you-mean", guess=guess[0]) if guess else phrase("hint.township-items", path=dl.path)
     return Diagnostic("JXS113", path, line, col, {"what": what, "target": ref, "hint": hint})
 
 

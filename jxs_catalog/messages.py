@@ -1,12 +1,19 @@
-"""The message catalogue: every diagnostic code with its Chinese and English text.
+"""The message catalogue: every sentence a user reads, in Chinese and in English.
 
-Codes are stable; users look them up and CI filters on them. Each text says
-what is wrong and how to fix it.
+MESSAGES holds the diagnostics by code: codes are stable; users look them up and
+CI filters on them, and each text says what is wrong and how to fix it. PROBLEMS
+holds what stops a command (exit 2), WORDS everything else (help, summaries,
+diff's sentences, the pieces messages are made of). Code never holds a sentence:
+it names one here, with its parameters, and the words are chosen in the reader's
+language only when shown (`phrase` now, `say` when shown; a Phrase may be a
+parameter of a diagnostic or of another phrase).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Protocol
 
 # code -> (title, zh, en). Templates use str.format with named parameters.
 MESSAGES: dict[str, tuple[str, str, str]] = {
@@ -193,9 +200,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{what} '{target}' does not exist. {hint}",
     ),
     "JXS114": (
-        "adjustment-shape",
-        "{problem}",
-        "{problem}",
+        "changed-levels-drop-township",
+        "调整后的公开层级必须包含“乡级”；要从本乡目录中去掉该事项，请写在 exclusions（排除）里并说明理由。",
+        "Changed levels must keep 乡级; to drop the item, write an exclusion with a reason.",
     ),
     "JXS115": (
         "addition-level",
@@ -252,7 +259,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "JXS125": (
         "village-kind-name",
         "“{name}”的类型写成了“{kind}”，但名称看起来是{looks}。请核对 kind（类型）：村民委员会写“村”，社区居民委员会写“社区”。",
-        "'{name}' is given the kind {kind} but its name looks like a {looks_en}. Check 'kind': 村 for a 村民委员会, "
+        "'{name}' is given the kind {kind} but its name looks like a {looks}. Check 'kind': 村 for a 村民委员会, "
         "社区 for a 居民委员会.",
     ),
     "JXS130": (
@@ -271,6 +278,16 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "每条依据单独一行，以“- ”开头。",
         "This '{key}' entry names two documents, {first} and {second}: probably two entries run together "
         "(a missing '- '). Write each on its own line starting with '- '.",
+    ),
+    "JXS126": (
+        "addition-duplicates-standard",
+        "新增事项“{category} / {name}”与县级标准中已有的事项重名。要修改已有事项，请写在 changes（调整）里。",
+        "The addition '{category} / {name}' duplicates a standard item; use a change instead.",
+    ),
+    "JXS127": (
+        "ambiguous-item",
+        "事项“{item}”在{domain}的多个一级事项（{categories}）下都有，请加上 category（一级事项）指明是哪一个。",
+        "'{item}' exists under several categories of {domain} ({categories}); add 'category'.",
     ),
     # --- whole-workspace checks (JXS2xx) ---
     "JXS201": (
@@ -339,37 +356,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "审核日期 {reviewed} 晚于今天，请核对。",
         "The review date {reviewed} lies in the future.",
     ),
-    # --- building (JXS3xx) ---
-    "JXS301": (
-        "out-is-source",
-        "输出目录 {out} 是工作区本身或包含源文件，拒绝写入。请换一个目录，例如默认的 out/。",
-        "The output directory {out} is or contains the workspace's sources; choose another, e.g. out/.",
-    ),
-    "JXS302": (
-        "out-not-writable",
-        "无法写入输出目录 {out}：{reason}。",
-        "Cannot write the output directory {out}: {reason}.",
-    ),
-    "JXS303": (
-        "file-locked",
-        "无法替换 {path}：文件可能正在 Excel 或其他程序中打开。请关闭该文件后重新运行 jxs build。",
-        "Cannot replace {path}: it may be open in Excel or another program. Close it and run jxs build again.",
-    ),
-    "JXS304": (
-        "template-error",
-        "网站模板 {template} 出错：{problem}",
-        "The site template {template} failed: {problem}",
-    ),
     # --- import (JXS4xx) ---
     "JXS401": (
         "no-header",
         "在工作表“{sheet}”中找不到目录表头（需要“公开事项”“公开内容”“公开依据”“公开时限”等列）。",
         "No catalog header (公开事项, 公开内容, 公开依据, 公开时限 …) found in sheet '{sheet}'.",
-    ),
-    "JXS402": (
-        "unmapped-cell",
-        "{cell}：{problem}",
-        "{cell}: {problem}",
     ),
     "JXS403": (
         "xls-format",
@@ -500,6 +491,23 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
 
 # Problems of the command line or the environment (exit 2), by kind; {detail} names the path.
 PROBLEMS: dict[str, tuple[str, str]] = {
+    "no-workspace": (
+        "在 {detail} 及其上级目录中找不到 jxs.yaml。请进入工作区目录，或用 --root 指定，或运行 jxs init 新建。",
+        "No jxs.yaml in {detail} or above. Change into a workspace, pass --root, or run jxs init.",
+    ),
+    "no-such-path": ("找不到路径：{detail}", "No such path: {detail}"),
+    "out-is-source": (
+        "输出目录 {detail} 是工作区本身或包含源文件，拒绝写入。请换一个目录，例如默认的 out/。",
+        "The output directory {detail} is or contains the workspace's sources; choose another (e.g. out/).",
+    ),
+    "out-not-writable": ("无法写入输出目录：{detail}", "Cannot write the output directory: {detail}"),
+    "file-locked": (
+        "无法替换 {detail}：文件可能正在 Excel 或其他程序中打开。请关闭后重新运行 jxs build。",
+        "Cannot replace {detail}: it may be open in Excel. Close it and run jxs build again.",
+    ),
+    "init-not-empty": ("目录 {detail} 已有 jxs.yaml，不会覆盖。", "{detail} already holds jxs.yaml; not overwritten."),
+    "git-revision": ("无法读取 git 版本 {detail}", "Cannot read the git revision {detail}"),
+    "import-unreadable": ("无法读取 Excel 文件：{detail}", "Cannot read the workbook: {detail}"),
     "file-exists": (
         "{detail} 已存在，jxs 不覆盖不是它刚写的文件。请换一个文件名，或确认要覆盖后加 --force。",
         "{detail} already exists; jxs does not overwrite files it did not write. Choose another name, "
@@ -539,7 +547,643 @@ PROBLEMS: dict[str, tuple[str, str]] = {
                     "Interrupted; nothing was written and the previous output is unchanged."),
 }
 
+# Everything else a user reads, by key: `area.what`.
+WORDS: dict[str, tuple[str, str]] = {
+    # --- the command line: help (shown in the language the command line asks for) and what commands say ---
+    "cli.building": (
+        '生成中',
+        'building',
+    ),
+    "cli.no-table": (
+        '没有读到任何目录表，没有写入文件。',
+        'No catalog table was read; nothing was written.',
+    ),
+    "cli.nothing-to-repair": (
+        '没有需要修复的地方。',
+        'Nothing to repair.',
+    ),
+    "cli.nothing-written": (
+        '有错误，没有生成任何文件。',
+        'There are errors; nothing was written.',
+    ),
+    "help.build": (
+        '生成目录：先检查，再合并县级标准和各乡镇调整，输出 Excel 工作簿、网站和 JSON/CSV 数据。\n\n有错误时不写任何文件；新输出完整生成后才替换旧的 out/。',
+        'Build: validate, merge the county standard with each township, write Excel workbooks, the site and JSON/CSV data.\n\nWrites nothing when there are errors; the previous out/ is replaced only when the new output is complete.',
+    ),
+    "help.check": (
+        '全面检查（供 CI 和县政务公开办监督使用）：validate 的全部检查，再加上完整性、一致性、时效性检查。\n\n--report 输出乡镇 × 领域覆盖表，并写成 CSV 和 HTML。',
+        'Check for CI and supervision: everything validate does plus completeness, consistency and currency rules.\n\n--report prints a townships × domains coverage table and writes it as CSV and HTML.',
+    ),
+    "help.diff": (
+        '比较两个版本的目录：A、B 可以是工作区文件夹或 git 版本（如 HEAD~1、v2024、.）。\n\n逐份目录列出新增、删除和调整的事项（调整了哪个要素、原内容 → 新内容）；--format markdown 输出可直接粘贴到发布公告中的“目录更新说明”。',
+        'Compare two versions: A and B are workspace folders or git revisions (HEAD~1, v2024, .).\n\nPer catalog: items added, removed and changed (which element, old → new); --format markdown gives update notes to paste into the publication notice.',
+    ),
+    "help.fix": (
+        '自动修复不需要猜测的问题：GBK/GB18030/UTF-16 编码转为 UTF-8，缩进中的 Tab 和全角空格、键后的中文冒号，“政府网”“依申请公开”等非标准写法；有 bases.yaml 时，把已被替代的文件改为替代文件的标题和文号，把与登记不一致的文号改为登记的文号。\n\n默认只显示修改内容（diff），加 --write 才写入文件；注释、键的顺序和中英文键名都保持不变。无法自动修复的问题照常报告。',
+        'Repair what needs no guessing: GBK/GB18030/UTF-16 to UTF-8, tabs and full-width spaces in indentation, full-width colons after keys, vocabulary variants; with bases.yaml, citations of replaced documents and numbers that contradict the register.\n\nShows the changes as a diff; writes only with --write. Comments, key order and key language are kept. What cannot be repaired is reported as by validate.',
+    ),
+    "help.import": (
+        '把已有的 Excel 目录（发布格式的 .xlsx 或旧版 .xls）导入为领域 YAML 文件。\n\n自动找到表头，识别“特定群众”“依申请公开”“镇级/村级”、三级事项、■/□ 渠道清单、√✓■● 标记、“同上”等常见写法；无法识别的单元格按“工作表!单元格”报告，不会悄悄猜测。',
+        'Import a catalog workbook in the published layout (.xlsx, or the older .xls) as domain YAML.\n\nFinds the header wherever it starts and understands the usual variants; what cannot be mapped is reported by its cell (e.g. 涉农补贴!H12) rather than guessed.',
+    ),
+    "help.init": (
+        '新建一个工作区：一个示例领域、一个示例乡镇，每个键都有中文注释。',
+        'Create a new workspace with one example domain and one example township.',
+    ),
+    "help.jxs": (
+        'jxs：积石山县基层政务公开事项标准目录的编制工具。\n\n用 YAML 维护县级标准目录和各乡镇目录，检查、合并，并生成 Excel、网站和数据。',
+        "jxs: compiles the standard catalogs of government-affairs disclosure.\n\nKeeps the county standard and each township's catalog as YAML; validates, merges and renders Excel workbooks, a static site and data.",
+    ),
+    "help.opt.build-out": (
+        '输出目录（默认 out/）',
+        'output folder (default out/)',
+    ),
+    "help.opt.debug": (
+        '出现内部错误时显示完整的调用栈',
+        'show the traceback of an internal error',
+    ),
+    "help.opt.diff-format": (
+        '输出格式',
+        'output format',
+    ),
+    "help.opt.domain": (
+        '领域名称（默认从标题或工作表名识别）',
+        "the domain's name (default: from the title or sheet)",
+    ),
+    "help.opt.force": (
+        '允许覆盖已存在的文件（默认不覆盖不是 jxs 刚写的文件）',
+        'overwrite existing files (by default jxs never overwrites a file it did not write)',
+    ),
+    "help.opt.format": (
+        '输出格式：text 给人看，json/github/junit 给 CI 用',
+        'output format: text for people, json/github/junit for CI',
+    ),
+    "help.opt.import-output": (
+        '输出的 .yaml 文件；工作簿有多个领域时给一个文件夹。不给时显示在屏幕上',
+        'the .yaml file to write; a folder when the workbook holds several domains',
+    ),
+    "help.opt.lang": (
+        '提示信息的语言：zh（中文，默认）或 en',
+        'message language: zh (default) or en',
+    ),
+    "help.opt.output": (
+        '写入文件而不是显示',
+        'write to a file instead of the screen',
+    ),
+    "help.opt.quiet": (
+        '不显示进度和摘要',
+        'no progress bar or summary',
+    ),
+    "help.opt.report": (
+        '输出覆盖情况报告和引用文件清单（每份文件的状态和引用它的事项）',
+        'print and write the coverage report and the cited documents list',
+    ),
+    "help.opt.report-dir": (
+        '报告写入的目录（默认工作区的 reports/；不放在 out/ 里，下次生成不会删掉它）',
+        "where the report files go (default the workspace's reports/, outside out/ so a build does not delete it)",
+    ),
+    "help.opt.root": (
+        '工作区根目录（默认从当前目录向上查找 jxs.yaml）',
+        'workspace root (default: walk up to jxs.yaml)',
+    ),
+    "help.opt.schema-out": (
+        '输出目录（默认为工作区的 schemas/）',
+        "output folder (default: the workspace's schemas/)",
+    ),
+    "help.opt.sheet": (
+        '只读这个工作表',
+        'read only this sheet',
+    ),
+    "help.opt.strict": (
+        '警告也算错误（退出码 1）',
+        'treat warnings as errors (exit 1)',
+    ),
+    "help.opt.today": (
+        '按这一天判断时效（YYYY-MM-DD，默认今天），便于测试和 CI 复现',
+        'judge currency on this day (YYYY-MM-DD, default today), for tests and reproducible CI',
+    ),
+    "help.opt.write": (
+        '把修复写入文件',
+        'write the repairs to the files',
+    ),
+    "help.schema": (
+        '生成领域、乡镇、jxs.yaml 和 bases.yaml 文件的 JSON Schema（供 VS Code 等编辑器提示和检查）。',
+        'Write the JSON Schemas of domain, township, jxs.yaml and bases.yaml files (for editors).',
+    ),
+    "help.validate": (
+        '检查目录文件：每个问题都给出 文件:行:列、错误代码和修改方法。\n\n不带参数时检查整个工作区；也可以只检查指定的文件或文件夹。',
+        'Check catalog files: each problem with path:line:col, a code and how to fix it.\n\nWithout arguments checks the whole workspace; or only the files or folders named.',
+    ),
+    "cli.error": ("错误：{message}", "error: {message}"),
+    "cli.internal-error": (
+        "jxs 内部错误（这是 jxs 的缺陷，不是数据的问题）：{kind}: {error}\n请加 --debug 重新运行，并把输出报告给维护者。",
+        "jxs internal error (a bug in jxs, not in your data): {kind}: {error}\nRun again with --debug and report "
+        "the output.",
+    ),
+    "cli.created": (
+        "已新建工作区 {directory}。下一步：cd {directory} && jxs validate && jxs build",
+        "Created the workspace {directory}. Next: cd {directory} && jxs validate && jxs build",
+    ),
+    "cli.built": (
+        "已生成 {out}：县级目录 1 份、乡镇目录 {townships} 份、村（居）清单 {villages} 份，县级事项 {items} 项，"
+        "共 {files} 个文件。",
+        "Built {out}: 1 county catalog, {townships} township catalogs, {villages} village lists, {items} county "
+        "items, {files} files.",
+    ),
+    "cli.fix-file": ("== {path}：", "== {path}:"),
+    "cli.can-repair": ("可以修复 {count} 个文件。确认无误后加 --write 写入。",
+                       "{count} file(s) can be repaired. Add --write to apply."),
+    "cli.repaired": ("已修复 {count} 个文件。", "Repaired {count} files."),
+    "cli.wrote": ("已写入 {path}", "Wrote {path}"),
+    # --- reports of diagnostics ---
+    "report.clean": ("已检查 {files}，没有发现问题。", "{files} checked: no problems."),
+    "report.summary": ("已检查 {files}：{errors}，{warnings}。", "{files} checked: {errors}, {warnings}."),
+    # English counts one thing in the singular; Chinese has one form.
+    "count.file": ("{n} 个文件", "{n} file"),
+    "count.files": ("{n} 个文件", "{n} files"),
+    "count.error": ("{n} 个错误", "{n} error"),
+    "count.errors": ("{n} 个错误", "{n} errors"),
+    "count.warning": ("{n} 个警告", "{n} warning"),
+    "count.warnings": ("{n} 个警告", "{n} warnings"),
+    "severity.error": ("错误", "error"),
+    "severity.warning": ("警告", "warning"),
+    # --- pieces of diagnostics: what was found, hints ---
+    "found.mapping": ("“键: 值”的结构", "a mapping"),
+    "found.list": ("列表", "a list"),
+    "found.value": ("“{value}”", "'{value}'"),
+    "found.text": ("文字“{value}”", "the text '{value}'"),
+    "found.empty": ("空值", "empty"),
+    "found.blank": ("空白", "blank"),
+    "found.other": ("其他类型", "another type"),
+    "found.invisible": ("不可见的格式字符", "invisible format characters"),
+    "hint.multiline": ("如果要写多行，请在键后写“|”，下一行缩进后再写内容。",
+                       "For several lines write '|' after the key and indent the text below."),
+    "hint.did-you-mean": ("是不是“{guess}”？", "Did you mean '{guess}'? "),
+    "hint.did-you-mean-value": ("是不是想写“{guess}”？", "Did you mean '{guess}'? "),
+    "hint.did-you-mean-key": ("是不是想写“{shown}”？", "Did you mean '{shown}'?"),
+    "hint.keys-allowed": ("这里可以写的键有：{allowed}。", "Keys allowed here: {allowed}."),
+    "hint.domain-names": ("领域名称要与 domains/ 中文件的 name 一致。", "Use a domain name from domains/."),
+    "hint.township-items": ("请对照 {path} 中公开层级含“乡级”的事项名称。", "See the 乡级 items in {path}."),
+    "hint.township-code": ("（统计用区划代码，例如 622927100000，请加引号）", " (e.g. \"622927100000\")"),
+    "hint.village-code": ("（村级统计用区划代码，例如 622927100001，请加引号）", " (e.g. \"622927100001\")"),
+    "target.domain": ("领域", "The domain"),
+    "target.item": ("{domain}领域中的乡级事项", "The township-level item in {domain}"),
+    "target.category": ("{domain}领域中的乡级一级事项", "The township-level category in {domain}"),
+    "place.county": ("县", "county"),
+    "place.township": ("乡镇", "township"),
+    "place.own-county": ("本县", "this county"),
+    "place.own-township": ("本乡镇", "this township"),
+    "village.looks-village": ("村", "村 (village)"),
+    "village.looks-community": ("社区", "社区 (community)"),
+    "keys.one": ("{name}（{label}）", "{name} ({label})"),
+    "keys.unknown": ("{name}", "{name}"),
+    # --- lists joined in each language ---
+    "sep.values": ("、", "; "),
+    "sep.counts": ("、", ", "),
+    "sep.parts": ("；", "; "),
+    # --- jxs diff ---
+    "diff.none": ("（无）", "(none)"),
+    "diff.no-differences": ("两个版本的目录没有差别。", "No differences: the two versions' catalogs are the same."),
+    "diff.cannot-compare": ("无法比较 {a} 和 {b}：目录数据有错误，请先修正。",
+                            "Cannot compare {a} and {b}: the catalog data has errors; fix them first."),
+    "diff.n-added": ("新增 {n} 项", "{n} added"),
+    "diff.n-removed": ("删除 {n} 项", "{n} removed"),
+    "diff.n-changed": ("调整 {n} 项", "{n} changed"),
+    "diff.renamed": ("名称有变化", "renamed"),
+    "diff.n-new-catalogs": ("新设 {n} 个", "{n} new"),
+    "diff.n-gone-catalogs": ("撤销 {n} 个", "{n} removed"),
+    "diff.of-which": ("（其中{parts}）", " ({parts})"),
+    "diff.county-part": ("县级目录{counts}", "county catalog: {counts}"),
+    "diff.township-part": ("{n} 个乡镇目录{extra}合计{counts}", "{n} township catalogs{extra}: {counts} in all"),
+    "diff.village-part": ("{n} 份村（居）务公开清单{extra}合计{counts}", "{n} village lists{extra}: {counts} in all"),
+    "diff.summary": ("与 {a} 相比，{b} 中共有 {total} 个目录有变化：{parts}。",
+                     "Compared with {a}, {total} catalogs differ in {b}: {parts}."),
+    "diff.heading-new": ("（新设，共 {n} 项）", " (new, {n} items)"),
+    "diff.heading-removed": ("（已撤销，原有 {n} 项）", " (removed, had {n} items)"),
+    "diff.heading-renamed": ("（原名：{name}）", " (formerly {name})"),
+    "diff.item-elements": ("{name}：{elements}", "{name}: {elements}"),
+    "diff.village-new": ("新设清单，共 {n} 项", "new list, {n} items"),
+    "diff.village-gone": ("清单已撤销（原有 {n} 项）", "list removed (had {n} items)"),
+    "diff.n-added-named": ("新增 {n} 项（{names}）", "{n} added ({names})"),
+    "diff.n-removed-named": ("删除 {n} 项（{names}）", "{n} removed ({names})"),
+    "diff.n-changed-named": ("调整 {n} 项（{names}）", "{n} changed ({names})"),
+    "diff.villages-line": ("{who}：{what}", "{who}: {what}"),
+    "diff.added": ("新增", "added"),
+    "diff.removed": ("删除", "removed"),
+    "diff.changed": ("调整", "changed"),
+    "diff.reason": ("（理由：{reason}）", " (reason: {reason})"),
+    "diff.element-change": ("{element}：{old} → {new}", "{element}: {old} → {new}"),
+    "diff.villages-text": ("村（居）务公开清单（与所在乡镇目录中的村级事项一致）：",
+                           "Village lists (they follow their township's village-level items):"),
+    "diff.col-domain": ("领域", "Domain"),
+    "diff.col-category": ("一级事项", "Category"),
+    "diff.col-item": ("二级事项", "Item"),
+    "diff.col-element": ("调整的要素", "Element"),
+    "diff.col-old": ("原内容", "Old"),
+    "diff.col-new": ("新内容", "New"),
+    "diff.md-new-catalog": ("新设目录，共 {n} 项事项。", "A new catalog with {n} items."),
+    "diff.md-gone-catalog": ("该目录已撤销，原有 {n} 项事项。", "This catalog was removed; it had {n} items."),
+    "diff.md-added": ("新增事项", "Items added"),
+    "diff.md-removed": ("删除事项", "Items removed"),
+    "diff.md-changed": ("调整事项", "Items changed"),
+    "diff.md-villages": ("村（居）务公开清单", "Village lists"),
+    "diff.md-villages-intro": ("村（居）务公开清单中的事项与所在乡镇目录中的村级事项一致，随之调整：",
+                               "Village lists follow their township's village-level items and change with them:"),
+    "diff.md-village-group": ("{township} {what}", "{township} — {what}"),
+    "diff.md-default-title": ("基层政务公开标准目录", "Standard catalogs"),
+    "diff.md-title": ("{title}更新说明", "{title}: update notes"),
+    "diff.md-versions": ("比较版本：`{a}` → `{b}`", "Versions compared: `{a}` → `{b}`"),
+    # --- why a file could not be read or written ---
+    "os.loop": ("符号链接形成了循环（链接最终指向自己）", "a symbolic link loop"),
+    "os.missing": ("文件不存在（可能是指向不存在文件的链接）", "no such file (or a dangling link)"),
+    "os.denied": ("没有权限（读取或写入被拒绝）", "permission denied"),
+    "os.folder": ("这是一个文件夹，不是文件", "this is a folder, not a file"),
+    "os.io": ("磁盘读写错误", "an input/output error"),
+    "os.full": ("磁盘空间已满", "no space left on the disk"),
+    "os.read-only": ("位置是只读的", "a read-only file system"),
+    "os.not-permitted": ("没有写入权限", "operation not permitted"),
+    "os.quota": ("磁盘配额已满", "disk quota exceeded"),
+    "os.not-a-folder": ("路径中有一段是文件而不是文件夹", "a part of the path is a file, not a folder"),
+    "os.other": ("{error}", "{error}"),
+    "problem.reason": ("：{reason}", ": {reason}"),
+    # --- the coverage report on the terminal ---
+    "coverage.title": ("乡镇目录覆盖情况报告", "Township coverage report"),
+    "coverage.legend": ("列号对应的领域：{legend}", "Domains by column: {legend}"),
+    "coverage.township": ("乡镇", "township"),
+    "coverage.warnings": ("警告", "warn"),
+    "documents.written": ("引用文件清单已写入 {target}", "Cited documents written to {target}"),
+    "coverage.written": ("报告已写入 {folder}/coverage.csv 和 coverage.html",
+                         "Report written to {folder}/coverage.csv and coverage.html"),
+    "yaml.key-not-text": ("键只能是文字，不能是列表或映射", "a key must be text"),
+    "yaml.no-anchor": ("找不到锚点 &{anchor}", "no anchor &{anchor}"),
+    "yaml.one-document": ("一个文件只能有一个文档（不要用“---”分隔多个）", "one document per file (no '---' separators)"),
+    # --- jxs fix: what it repaired ---
+    "fix.what-tab": ("制表符", "tab"),
+    "fix.what-fullwidth-space": ("全角空格", "full-width space"),
+    "fix.indent": ("第 {line} 行：缩进中的{what}换成 {spaces} 个空格", "line {line}: {what} replaced by {spaces} spaces"),
+    "fix.indent-undecided": (
+        "第 {line} 行：无法判断缩进中的{what}应该换成几个空格（上面没有能对齐的行），没有改动，请手动改成空格",
+        "line {line}: cannot tell how many spaces the {what} stands for; left for you to replace",
+    ),
+    "fix.dash-space": ("第 {line} 行：“-{key}”的短横线后加一个空格", "line {line}: a space after the dash of '-{key}'"),
+    "fix.colon-space": ("第 {line} 行：“{key}:”后加一个空格", "line {line}: a space after '{key}:'"),
+    "fix.colon": ("第 {line} 行：“{key}”后的中文冒号换成英文冒号", "line {line}: full-width colon after '{key}' replaced"),
+    "fix.chinese-quotes": ("第 {line} 行：“{text}”的中文引号换成英文引号",
+                           "line {line}: the Chinese quotes of {text} replaced by ASCII ones"),
+    "fix.split": ("第 {line} 行：“{text}”分开写成 {count} 项", "line {line}: '{text}' split into {count} entries"),
+    "fix.variant": ("第 {line} 行：“{old}”改为标准写法“{new}”", "line {line}: '{old}' written in its standard form '{new}'"),
+    "fix.encoding": ("编码从 {encoding} 转为 UTF-8", "re-encoded from {encoding} to UTF-8"),
+    "fix.at-line": ("第 {line} 行：{change}", "line {line}: {change}"),
+    "fix.replaced-document": ("《{old}》改为替代它的《{new}》", "《{old}》 replaced by 《{new}》"),
+    "fix.document-number": ("《{title}》的文号“{written}”改为登记的“{registered}”",
+                            "number of 《{title}》 '{written}' corrected to '{registered}'"),
+    # --- the register of cited documents (bases.yaml) ---
+    "hint.did-you-mean-title": ("是不是《{guess}》？", "Did you mean 《{guess}》? "),
+    "register.remove-basis": ("请核对后删去这一依据，或改为现行有效的文件。", "Remove this basis or cite the document in force."),
+    "register.cite-instead": ("请改为《{title}》{number}（jxs fix 可以代为替换）。",
+                              "Cite 《{title}》{number} instead (jxs fix offers the change)."),
+    "register.repealed": ("已废止", "repealed"),
+    "register.lapsed": ("已失效", "no longer in force"),
+    "documents.heading": ("引用文件情况（{day}）：", "Cited documents on {day}:"),
+    "documents.valid-until": ("（有效期至 {day}）", " (valid until {day})"),
+    "documents.cited": ("{n} 处引用", "cited by {n} lines"),
+    "status.in-force": ("现行有效", "in force"),
+    "status.revised": ("已修订", "revised"),
+    "status.repealed": ("已废止", "repealed"),
+    "status.lapsed": ("已失效", "lapsed"),
+    "status.expired": ("已过期", "expired"),
+    "status.unregistered": ("未登记", "not registered"),
+    # --- jxs import ---
+    "import.web-page": (
+        "这是网页（HTML/XML）文件，只是扩展名像 Excel。请用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）再导入",
+        "this is a web page (HTML/XML) with an Excel-like name; open it in Excel or WPS, save it as .xlsx and import "
+        "that",
+    ),
+    "import.not-a-workbook": ("不是 Excel 工作簿（.xlsx 或 .xls）", "not an Excel workbook (.xlsx or .xls)"),
+    "import.damaged": ("文件已损坏或不是 Excel 工作簿（{detail}）", "the file is damaged or not an Excel workbook ({detail})"),
+    "keys.spelled": ("{spelled}{label}", "{spelled} ({label})"),  # a Chinese-keyed file: its own spelling
+    "hint.code-quotes": ("：两边用的是中文引号，请换成英文引号，写成 \"{code}\"（或运行 jxs fix --write）",
+                         " in ASCII quotes, \"{code}\", not Chinese ones"),
+    "help.opt.build-force": (
+        "输出目录里有不是 jxs 生成的文件时也替换它（这些文件会被删除）",
+        "replace the output directory even if it holds files jxs did not write (they are deleted)",
+    ),
+    "meta.options": ("[选项]", "[OPTIONS]"),
+    "meta.command": ("命令 [参数]...", "COMMAND [ARGS]..."),
+    "meta.paths": ("[文件或文件夹]...", "[PATHS]..."),
+    "meta.directory": ("[文件夹]", "[DIRECTORY]"),
+    "meta.workbook": ("工作簿", "FILE"),
+    "cli.unwritten": ("已检查 {files} 个文件：{unwritten} 个文件的修复还没有写入，{after}",
+                      "{files} files checked: repairs to {unwritten} files are not written yet; {after}"),
+    "cli.unwritten-clean": ("写入后没有其他问题。", "nothing else is left after writing them."),
+    "cli.unwritten-left": ("写入后还有 {errors} 个错误、{warnings} 个警告（见上）。",
+                           "after writing them, {errors} errors and {warnings} warnings are left (above)."),
+    # --- indentation written with tabs or full-width spaces: what to do instead ---
+    "indent.first-line": ("请删掉行首的空白（第一行不需要缩进）", "remove the indentation of the first line"),
+    "indent.inside-block": ("请删掉它，用空格缩进到比上一行多两格（这里是 {spaces} 个空格）",
+                            "replace it with spaces, two more than the line above ({spaces} spaces)"),
+    "indent.line-above": ("上一行", "the line above"),
+    "indent.line": ("第 {line} 行", "line {line}"),
+    "indent.align": ("请删掉它，用空格对齐到{where}（这里是 {spaces} 个空格）",
+                     "replace it with spaces aligned with {where} ({spaces} spaces)"),
+    "indent.undecided": (
+        "请删掉它，用空格与同一层的行左端对齐（这里无法判断应该是几个空格，jxs fix 不会改动这一行）",
+        "replace it with spaces aligned with the lines of the same level (jxs fix cannot tell how many)",
+    ),
+    "hint.keep-one": ("同一层级每个键只能写一次，请删除或合并其中一个。", "Keep one of them."),
+    "hint.new-entry": (
+        "如果从这里开始是新的一条，请在它前面补上以“- ”开头的一行（例如“- domain: …”）；否则请删除或合并其中一个。",
+        "If a new entry starts here, it lacks its line starting with '- '; else keep one of them.",
+    ),
+    "hint.notepad-txt": (
+        "记事本保存时自动加上了 .txt：请把文件改名为 {right}（在“另存为”里把“保存类型”选为“所有文件”）。",
+        "Notepad added .txt: rename it to {right}.",
+    ),
+    "hint.lowercase-extension": ("扩展名要用小写：请把文件改名为 {right}。", "Use a lowercase extension: rename it to {right}."),
+    "hint.village-each": ("每个村（社区）单独写一项，各有自己的名称和区划代码（{names}）。",
+                          "give each village ({names}) an entry of its own with its own code. "),
+    "hint.split-entries": (
+        "请分成 {count} 项：每项一行、以“- ”开头（{entries}）；在方括号 [ ] 里则用英文逗号加空格隔开。jxs fix 可以自动改正。",
+        "split it into {count} entries ({entries}): one a line starting with '- ', or comma-separated inside [ ]. "
+        "jxs fix can repair it.",
+    ),
+    "hint.write-list": (
+        "列表要写成 {shown}（英文方括号，英文逗号后空一格），或者每项一行、以“- ”开头。jxs fix 可以自动改正。",
+        "write a list, {shown}, or one entry a line starting with '- '. jxs fix can repair it.",
+    ),
+    # --- dates ---
+    "date.chinese-quotes": (
+        "两边用的是中文引号：YAML 只认英文引号，请切换到英文输入法，写成 \"{value}\"（或运行 jxs fix --write）",
+        "is in Chinese quotes: YAML needs ASCII quotes, \"{value}\"",
+    ),
+    "date.shape": ("格式不对，应写成“2026-01-31”这样的年-月-日，并加英文引号",
+                   "must be written as year-month-day, e.g. \"2026-01-31\""),
+    "date.no-such-day": ("{year} 年 {month} 月没有 {day} 日", "{year}-{month} has no day {day}"),
+    "date.no-such-month": ("一年没有 {month} 月", "there is no month {month}"),
+    "date.does-not-exist": ("不存在（{why}），请核对日期", "is not a date that exists ({why})"),
+    "date.partial-shape": (
+        "格式不对，应写成“2021”“2021-06”或“2021-06-30”这样的年、年-月或年-月-日，并加英文引号",
+        "must be a year, year-month or year-month-day, e.g. \"2021-06\"",
+    ),
+    # --- YAML the parser could not read: what the mistake is ---
+    "yaml.neither-key-nor-entry": (
+        '这一行既不是“键: 值”，也不是以“- ”开头的列表项：键后面要写英文冒号和一个空格，列表项前面要写“- ”',
+        "this line is neither 'key: value' nor a list entry starting with '- '",
+    ),
+    "yaml.mapping-here": (
+        '这里不能出现“键: 值”：这一行可能比上一行多缩进了，或者值里有“: ”（那样就要给整个值加英文引号）',
+        "a 'key: value' cannot stand here: this line may be indented too far, or a value holds ': ' and needs quotes",
+    ),
+    "yaml.question-key": (
+        '这里不能出现以“?”开头的键：请删除问号，或者给这个值加英文引号',
+        "a key starting with '?' cannot stand here: remove it or quote the value",
+    ),
+    "yaml.entry-here": (
+        '这里不能出现以“- ”开头的列表项：请把“- ”换到下一行并缩进，或者检查这一行的缩进',
+        "a list entry '- ' cannot stand here: move it to its own line or check the indentation",
+    ),
+    "yaml.indent": (
+        '这一行的缩进与上面的键对不齐：同一层的键要左端对齐，只用空格缩进',
+        "this line's indentation does not match the keys above it: keys of one level start in the same column",
+    ),
+    "yaml.list-indent": (
+        '列表项的缩进对不齐：同一个列表的每一项都以“- ”开头，并且左端对齐',
+        "the list entries are not aligned: each entry of one list starts with '- ' in the same column",
+    ),
+    "yaml.bracket": (
+        '方括号 [ ] 没有闭合，或者里面用了中文逗号：写成 [甲, 乙]，用英文逗号和英文方括号',
+        'the square brackets [ ] are not closed or hold a full-width comma: write [a, b]',
+    ),
+    "yaml.brace": (
+        '花括号 {{ }} 没有闭合，或者里面用了中文逗号：写成 {{name: 新庄村, kind: 村}}，用英文逗号和英文花括号',
+        'the braces {{ }} are not closed or hold a full-width comma: write {{name: a, kind: b}}',
+    ),
+    "yaml.missing-value": (
+        '这里缺少内容：请在“- ”或“键:”后面写上值',
+        "a value is missing after '- ' or 'key:'",
+    ),
+    "yaml.unclosed": (
+        '文件在引号或括号闭合之前就结束了：请补上缺少的英文引号或括号',
+        'the file ends before a quote or bracket is closed',
+    ),
+    "yaml.escape": (
+        '英文双引号里的反斜杠“\\”不能这样用：请把双引号换成单引号，或者删掉反斜杠',
+        'a backslash inside double quotes starts an escape: use single quotes or remove the backslash',
+    ),
+    "yaml.tab": (
+        '这里有制表符（Tab）：YAML 只能用空格，请把 Tab 换成空格',
+        'there is a tab here: YAML uses spaces only',
+    ),
+    "yaml.text-after": (
+        '引号或“|”“>”后面这一行还有别的文字：请把整个值放进一对英文引号里',
+        "more text follows a closing quote or '|'/'>': put the whole value inside one pair of quotes",
+    ),
+    "yaml.several-documents": (
+        '文件里有多余的部分（可能是“---”或“...”分隔线）：一个文件只写一份目录，请删除分隔线',
+        "the file holds more than one document (a '---' or '...' line): keep one",
+    ),
+    "yaml.document-marker": (
+        '值里的“---”或“...”会被当作文档分隔线：请给这个值加英文引号',
+        "'---' or '...' in a value reads as a document separator: quote the value",
+    ),
+    "yaml.alias": (
+        '以“*”开头的值会被当作别名：请给这个值加英文引号',
+        "a value starting with '*' reads as an alias: quote it",
+    ),
+    "yaml.block-indicator": (
+        '“|”或“>”后面只能写数字 1–9 或“+”“-”：如果这是正文，请给值加英文引号',
+        "'|' or '>' may be followed only by 1-9, '+' or '-': quote the value if it is text",
+    ),
+    "yaml.colon": (
+        '冒号“:”的位置不对：如果值里有冒号，请给整个值加英文引号',
+        "a ':' stands where it cannot: quote a value that contains a colon",
+    ),
+    "yaml.bad-characters": (
+        '文件里有无法识别的字符：请用记事本“另存为”，编码选 UTF-8 后再检查',
+        'the file holds characters that cannot be read: save it as UTF-8 again',
+    ),
+    "yaml.special-start": (
+        '这一行的值以 YAML 的特殊符号开头：请给整个值加英文引号',
+        'this value starts with a YAML symbol: put it in quotes',
+    ),
+    "yaml.other": (
+        '无法读懂这一行的结构：请检查缩进（只用空格）、冒号（英文冒号后空一格）和引号是否成对',
+        'the structure of this line cannot be read: check the indentation, colons and quotes',
+    ),
+    "yaml.double-quote": ("双引号", "double quote"),
+    "yaml.single-quote": ("单引号", "single quote"),
+    "yaml.unclosed-quote": ("第 {line} 行的英文{kind}没有闭合：请在值的末尾补上一个 {quote}",
+                            "the {kind} opened on line {line} is not closed: add {quote} at the end of the value"),
+    "yaml.fullwidth-comma": ("括号里用了中文的“，”：请换成英文逗号“,”，后面空一格",
+                             "a full-width comma or colon inside the brackets: use the ASCII one followed by a space"),
+    "yaml.fullwidth-colon": ("括号里用了中文的“：”：请换成英文冒号“:”，后面空一格",
+                             "a full-width comma or colon inside the brackets: use the ASCII one followed by a space"),
+    "yaml.text-after-quote": ("引号闭合以后这一行还有文字：整个值都要放在一对英文引号里面（或者去掉引号）",
+                              "text follows the closing quote: put the whole value inside one pair of quotes"),
+    "yaml.starts-with-symbol": (
+        "值“{value}”以“{symbol}”开头，YAML 会把它当作特殊符号：请给整个值加英文引号，写成 \"{value}\"",
+        "the value '{value}' starts with '{symbol}', which YAML reads as syntax: put it in double quotes",
+    ),
+    "yaml.colon-space": ("“{key}:”后面要空一格：冒号和值之间加一个空格，写成“{key}: …”", "put a space after '{key}:'"),
+    "yaml.missing-dash": ("“{shown}”前面少了“- ”：列表的每一项都以“- ”开头（短横线后空一格）",
+                          "'{shown}' lacks its '- ': each list entry starts with a dash and a space"),
+    "yaml.bare-line": (
+        "“{shown}”这一行既没有“键: ”也没有“- ”：列表项前面加“- ”，接着上一行写的内容请移到上一行末尾",
+        "'{shown}' has neither 'key: ' nor '- ': add '- ' for a list entry or join it to the line above",
+    ),
+    "yaml.orphan-entry": (
+        "“{shown}”这一组前面少了以“- ”开头的一行：列表的每一条都以“- ”开头（例如“- domain: …”），请补上",
+        "the block starting '{shown}' lacks the line starting with '- ' above it (e.g. '- domain: ...')",
+    ),
+    "yaml.colon-in-value": (
+        "值里有“: ”（英文冒号加空格），会被当作又一个键：请给整个值加英文引号，或把它改成中文冒号“：”",
+        "the value holds ': ', which reads as another key: quote the value",
+    ),
+    "yaml.indented-further": (
+        "这一行比上一行多缩进了：同一层的键要左端对齐（如果上一行的值写到了这一行，请把它接回上一行）",
+        "this line is indented further than the line above: keys of one level start in the same column",
+    ),
+    # --- a site template that cannot be used ---
+    "template.not-utf8": ("不是 UTF-8 编码", "not UTF-8"),
+    "template.not-found": ("找不到模板 {name}", "template {name} not found"),
+    "template.not-allowed": ("模板试图访问不允许的内容：{detail}", "the template reaches for something not allowed: {detail}"),
+}
+
+# The command-line framework's own words in Chinese (usage, headings, usage errors), keyed by
+# its English wording, so an unknown wording stays as it is rather than failing. Templates
+# keep the framework's named fields; `{name!r}` may be written `{name}` so that Chinese
+# quotes can stand around it.
+FRAMEWORK_ZH: dict[str, str] = {
+    "Usage:": "用法:",
+    "Options": "选项",
+    "Commands": "命令",
+    "Positional arguments": "参数",
+    "Show this message and exit.": "显示这段帮助并退出",
+    "Show the version and exit.": "显示版本号并退出",
+    "%(prog)s, version %(version)s": "%(prog)s，版本 %(version)s",
+    "default: {default}": "默认：{default}",
+    "env var: {var}": "环境变量：{var}",
+    "deprecated": "已弃用",
+    "(dynamic)": "（动态）",
+    "Aborted!": "已中止。",
+    "Error: {message}": "错误：{message}",
+    "Try '{command} {option}' for help.": "运行“{command} {option}”查看帮助。",
+    "No such command {name!r}.": "没有“{name}”这个命令。",
+    "No such option {name!r}.": "没有“{name}”这个选项。",
+    "No such option: {name}": "没有“{name}”这个选项。",
+    "Missing command.": "缺少命令。",
+    "Missing argument": "缺少参数",
+    "Missing option": "缺少选项",
+    "Missing parameter": "缺少参数",
+    "Missing parameter: {param_name}": "缺少参数：{param_name}",
+    "Missing {param_type}": "缺少{param_type}",
+    "Missing {param_type} '{param_hint}'.": "缺少{param_type}“{param_hint}”。",
+    "Missing {param_type} {param_hint}.": "缺少{param_type} {param_hint}。",
+    "argument": "参数",
+    "option": "选项",
+    "parameter": "参数",
+    "Invalid value for {param_hint}: {message}": "{param_hint} 的值不对：{message}",
+    "Invalid value: {message}": "值不对：{message}",
+    "Option {name!r} does not take a value.": "选项“{name}”后面不能跟值。",
+    "Argument {name!r} takes {nargs} values.": "参数“{name}”需要 {nargs} 个值。",
+    "Invalid start character for option ({option})": "选项开头的字符不对（{option}）",
+    "Could not open file {filename!r}: {message}": "无法打开文件“{filename}”：{message}",
+    "unknown error": "未知错误",
+    "Value must be an iterable.": "这里要写多个值。",
+    "Choose from:\n\t{choices}": "可选：\n\t{choices}",
+    "{value!r} is not a valid {number_type}.": "“{value}”不是有效的{number_type}。",
+    "{value} is not in the range {range}.": "{value} 不在 {range} 范围内。",
+    "{value!r} is not a valid UUID.": "“{value}”不是有效的 UUID。",
+    "file": "文件",
+    "directory": "文件夹",
+    "path": "路径",
+    "{name} {filename!r} does not exist.": "{name}“{filename}”不存在。",
+    "{name} {filename!r} is a file.": "{name}“{filename}”是文件，这里要的是文件夹。",
+    "{name} {filename!r} is a directory.": "{name}“{filename}”是文件夹，这里要的是文件。",
+    "{name} {filename!r} is not readable.": "{name}“{filename}”没有读取权限。",
+    "{name} {filename!r} is not writable.": "{name}“{filename}”没有写入权限。",
+    "{name} {filename!r} is not executable.": "{name}“{filename}”不能执行。",
+    "Do you want to continue?": "要继续吗？",
+    "Confirm the action without prompting.": "不询问，直接确认。",
+}
+
+# Wordings with a singular and a plural form; Chinese has one.
+FRAMEWORK_ZH_PLURAL: dict[str, str] = {
+    "Got unexpected extra argument ({args})": "多了参数（{args}）",
+    "Did you mean {possibility}?": "是不是想输入 {possibility}？",
+    "Option {name!r} requires an argument.": "选项“{name}”后面要跟 {nargs} 个值。",
+    "{value!r} is not {choice}.": "“{value}”不是可选的值：{choice}。",
+    "{value!r} does not match the format {format}.": "“{value}”不符合格式 {format}。",
+    "Takes {nargs} values but 1 was given.": "需要 {nargs} 个值，只给了 {len} 个。",
+    "{len_type} values are required, but {len_value} was given.": "需要 {len_type} 个值，只给了 {len_value} 个。",
+}
+
+
 _GENERIC = ("其他问题：{problem}", "Problem: {problem}")
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A sentence of the catalogue with its parameters, put into words only when it is shown."""
+
+    key: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def render(self, lang: str = "zh") -> str:
+        return say(self.key, lang, **dict(self.params))
+
+    def __str__(self) -> str:
+        return self.render("zh")
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """Several phrases in a row, joined as the reader's language joins a list (sep.* in WORDS)."""
+
+    parts: tuple[Phrase, ...]
+    sep: str = "sep.counts"
+
+    def render(self, lang: str = "zh") -> str:
+        return say(self.sep, lang).join(p.render(lang) for p in self.parts)
+
+
+def phrase(key: str, /, **params: object) -> Phrase:
+    """A sentence to be shown later, in whichever language the reader asks for."""
+    if key not in WORDS and key not in PROBLEMS:
+        raise KeyError(key)
+    return Phrase(key, tuple(params.items()))
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A name that data gives in both languages (a key's label), shown in the reader's."""
+
+    zh: str
+    en: str
+
+    def render(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+class Renderable(Protocol):
+    """Anything put into words only when shown: a Phrase, an element's name (fields.ElementName)."""
+
+    def render(self, lang: str = "zh") -> str: ...
+
+
+def _values(params: Mapping[str, object], lang: str) -> dict[str, object]:
+    return {k: (v.render(lang) if hasattr(v, "render") else v) for k, v in params.items()}
+
+
+def counted(n: int, noun: str) -> Phrase:
+    """`n` things, in the singular for one where the language has one (count.* in WORDS)."""
+    return phrase(f"count.{noun}" if n == 1 else f"count.{noun}s", n=n)
+
+
+def say(key: str, lang: str = "zh", /, **params: object) -> str:
+    """A sentence of WORDS or PROBLEMS in the reader's language."""
+    zh, en = WORDS.get(key) or PROBLEMS[key]
+    return (en if lang == "en" else zh).format(**_values(params, lang))
 
 
 def render_message(code: str, params: Mapping[str, object], lang: str = "zh") -> str:
@@ -548,8 +1192,17 @@ def render_message(code: str, params: Mapping[str, object], lang: str = "zh") ->
         template = _GENERIC[1] if lang == "en" else _GENERIC[0]
     else:
         template = entry[2] if lang == "en" else entry[1]
-    values = {k: (v.get(lang, v.get("zh", "")) if isinstance(v, dict) else v) for k, v in params.items()}
+    values = _values(params, lang)
     try:
         return template.format(**values).strip()
     except (KeyError, IndexError, ValueError):
         return f"{template} {values}"
+
+
+def framework_word(english: str, lang: str = "zh", singular: str | None = None) -> str:
+    """The command-line framework's wording in the reader's language; `singular` keys a plural form."""
+    if lang == "en":
+        return english
+    if singular is not None:
+        return FRAMEWORK_ZH_PLURAL.get(singular, english)
+    return FRAMEWORK_ZH.get(english, english)

@@ -21,6 +21,7 @@ from jxs_catalog import vocab
 from jxs_catalog.citations import Cited, Resolved, number_key, parse_basis, same_number, title_key
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.loading.workspace import BASES, Workspace, load_file
+from jxs_catalog.messages import Phrase, phrase
 from jxs_catalog.models import Bases, Document
 from jxs_catalog.validation import Positions
 
@@ -133,24 +134,22 @@ def _problems(text: str, register: Register) -> list[tuple[str, dict[str, object
         doc = register.find(cited.title)
         if doc is None:
             guess = register.nearest(cited.title)
-            hint = {"zh": f"是不是《{guess}》？", "en": f"Did you mean 《{guess}》? "} if guess else ""
+            hint = phrase("hint.did-you-mean-title", guess=guess) if guess else ""
             found.append(("JXS503", {"title": cited.title, "hint": hint}))
         elif cited.number and doc.number and not same_number(cited.number, doc.number):
             found.append(("JXS504", {"title": cited.title, "written": cited.number, "registered": doc.number}))
     return found
 
 
-def _replacement_text(register: Register, doc: Document) -> dict[str, str]:
+def _replacement_text(register: Register, doc: Document) -> Phrase:
     new = register.replacement(doc)
     if new is None:
-        return {"zh": "请核对后删去这一依据，或改为现行有效的文件。",
-                "en": "Remove this basis or cite the document in force."}
+        return phrase("register.remove-basis")
     number = f"（{new.number}）" if new.number else ""
-    return {"zh": f"请改为《{new.title}》{number}（jxs fix 可以代为替换）。",
-            "en": f"Cite 《{new.title}》{number} instead (jxs fix offers the change)."}
+    return phrase("register.cite-instead", title=new.title, number=number)
 
 
-_STATUS_EN = {"已废止": "repealed", "已失效": "no longer in force"}
+_STATUS = {"已废止": "register.repealed", "已失效": "register.lapsed"}
 
 
 def stale(doc: Document, today: dt.date) -> str | None:
@@ -174,7 +173,7 @@ def currency_rules(ws: Workspace, register: Register, today: dt.date) -> list[Di
             replacement = _replacement_text(register, doc)
             if why == "status":
                 out.append(_warning("JXS505", site, {"title": cited.title, "replacement": replacement,
-                                                     "status": {"zh": doc.status, "en": _STATUS_EN[doc.status]}}))
+                                                     "status": phrase(_STATUS[doc.status])}))
             else:
                 out.append(_warning("JXS506", site, {"title": cited.title, "valid_until": doc.valid_until,
                                                      "replacement": replacement}))
@@ -221,10 +220,10 @@ def _describes_document(inside: str, number: str | None) -> bool:
     return bool(re.search(r"\d{4}\s*年|印发|通过|修订|修正|公布|令第", inside))
 
 
-def citation_edits(text: str, register: Register) -> tuple[str, list[dict[str, str]]]:
+def citation_edits(text: str, register: Register) -> tuple[str, list[Phrase]]:
     """The basis text with replaced documents cited by their replacement and numbers corrected
     to the register's, and what was changed; the text itself when there is nothing to offer."""
-    notes: list[dict[str, str]] = []
+    notes: list[Phrase] = []
     for cited in reversed(cited_in(text)):
         doc = register.find(cited.title)
         if doc is None:
@@ -237,14 +236,13 @@ def citation_edits(text: str, register: Register) -> tuple[str, list[dict[str, s
                 end += after.end()
             written = f"《{new.title}》" + (f"（{new.number}）" if new.number else "")
             text = text[:cited.start] + written + text[end:]
-            notes.append({"zh": f"《{cited.title}》改为替代它的《{new.title}》",
-                          "en": f"《{cited.title}》 replaced by 《{new.title}》"})
+            notes.append(phrase("fix.replaced-document", old=cited.title, new=new.title))
         elif cited.number and doc.number and not same_number(cited.number, doc.number):
             at = text.find(cited.number, cited.end)
             if at >= 0:
                 text = text[:at] + doc.number + text[at + len(cited.number):]
-                notes.append({"zh": f"《{cited.title}》的文号“{cited.number}”改为登记的“{doc.number}”",
-                              "en": f"number of 《{cited.title}》 '{cited.number}' corrected to '{doc.number}'"})
+                notes.append(phrase("fix.document-number", title=cited.title, written=cited.number,
+                                    registered=doc.number))
     return text, notes
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from xml.etree import ElementTree as ET
 
 from jxs_catalog.diagnostics import Diagnostic, Severity
+from jxs_catalog.messages import counted, say
 
 Reporter = Callable[[list[Diagnostic], int, str], str]
 
@@ -18,24 +19,14 @@ def _counts(diags: list[Diagnostic]) -> tuple[int, int]:
 
 def summary_line(diags: list[Diagnostic], files: int, lang: str) -> str:
     errors, warnings = _counts(diags)
-    if lang == "en":
-        checked = f"{_count(files, 'file')} checked"
-        if not diags:
-            return f"{checked}: no problems."
-        return f"{checked}: {_count(errors, 'error')}, {_count(warnings, 'warning')}."
     if not diags:
-        return f"已检查 {files} 个文件，没有发现问题。"
-    return f"已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告。"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+        return say("report.clean", lang, files=counted(files, "file"))
+    return say("report.summary", lang, files=counted(files, "file"), errors=counted(errors, "error"),
+               warnings=counted(warnings, "warning"))
 
 
 def severity_word(diag: Diagnostic, lang: str) -> str:
-    if lang == "en":
-        return diag.severity.value
-    return "错误" if diag.severity is Severity.ERROR else "警告"
+    return say(f"severity.{diag.severity.value}", lang)
 
 
 def location(diag: Diagnostic) -> str:

@@ -31,6 +31,7 @@ from pathlib import Path, PurePosixPath
 
 from jxs_catalog.errors import UsageProblem, os_reason
 from jxs_catalog.loading.source import SOURCE_FOLDERS
+from jxs_catalog.messages import phrase
 from jxs_catalog.writing import create_file
 
 _RENAME_EXCHANGE = 2
@@ -102,7 +103,8 @@ def check_out(out: Path, root: Path, force: bool = False) -> Path:
         root_r = _real(root)
         sources = [_real(root / "jxs.yaml"), *(_real(root / name) for name in SOURCE_FOLDERS)]
     except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop on the way
-        raise UsageProblem("out-not-writable", f"{out}: {exc}") from exc
+        error = exc if isinstance(exc, OSError) else OSError(errno.ELOOP, str(exc))
+        raise UsageProblem("out-not-writable", str(out), reason=os_reason(error)) from exc
     if _inside(root_r, out_r):
         raise UsageProblem("out-is-source", str(out))
     for src in sources:
@@ -113,7 +115,7 @@ def check_out(out: Path, root: Path, force: bool = False) -> Path:
     if out.is_symlink() and not force:
         raise UsageProblem("write-link", str(out))
     if out_r.exists() and not out_r.is_dir():
-        raise UsageProblem("out-not-writable", f"{out}（不是文件夹 / not a folder）")
+        raise UsageProblem("out-not-writable", str(out), reason=phrase("os.not-a-folder"))
     if not force and out_r.is_dir():
         foreign = foreign_file(out_r)
         if foreign is not None:
@@ -159,7 +161,7 @@ def build_lock(out: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
         try:
             fd = _try_lock(lock)
         except OSError as exc:  # /proc, a read-only place: the environment's problem
-            raise UsageProblem("out-not-writable", f"{out}: {os_reason(exc)['zh']}") from exc
+            raise UsageProblem("out-not-writable", str(out), reason=os_reason(exc)) from exc
         if fd is not None:
             break
         if time.monotonic() >= deadline:
@@ -304,7 +306,7 @@ def swap_in(staging: Path, out: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
         if held is not None:
             raise UsageProblem("file-locked", str(held)) from exc
-        raise UsageProblem("out-not-writable", f"{out}: {exc.strerror}") from exc
+        raise UsageProblem("out-not-writable", str(out), reason=os_reason(exc)) from exc
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise UsageProblem("out-not-writable", f"{out}: {exc.strerror or exc}") from exc
+        raise UsageProblem("out-not-writable", str(out), reason=os_reason(exc)) from exc

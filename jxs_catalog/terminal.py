@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from jxs_catalog.checking import Coverage
+from jxs_catalog.messages import say
 from jxs_catalog.register import Citing
 from jxs_catalog.rendering.coverage import cell_text, coverage_csv, coverage_html
 from jxs_catalog.rendering.documents import documents_csv, documents_text
@@ -58,10 +59,7 @@ def write_coverage(cov: Coverage, folder: Path, lang: str, force: bool = False) 
     from rich.console import Console
     from rich.table import Table
 
-    def t(zh: str, en: str) -> str:
-        return en if lang == "en" else zh
-
-    title = t("乡镇目录覆盖情况报告", "Township coverage report")
+    title = say("coverage.title", lang)
     files = {folder / "coverage.csv": coverage_csv(cov),
              folder / "coverage.html": coverage_html(cov, title, dt.date.today().isoformat())}
     ours = force or (folder / REPORT_MARKER).is_file()
@@ -73,11 +71,11 @@ def write_coverage(cov: Coverage, folder: Path, lang: str, force: bool = False) 
         write_file(path, data, may_replace=ours)
     legend = "  ".join(f"{i} {d}" for i, d in enumerate(cov.domains, 1))
     table = Table(title=title, show_lines=False, padding=(0, 1),
-                  caption=t("列号对应的领域：", "Domains by column: ") + legend)
-    table.add_column(t("乡镇", "township"), no_wrap=True)
+                  caption=say("coverage.legend", lang, legend=legend))
+    table.add_column(say("coverage.township", lang), no_wrap=True)
     for i, _ in enumerate(cov.domains, 1):
         table.add_column(str(i), justify="right", no_wrap=True)
-    table.add_column(t("警告", "warn"), justify="right")
+    table.add_column(say("coverage.warnings", lang), justify="right")
     for town, row in cov.rows.items():
         cells = ["排" if row[d].excluded else cell_text(row[d]).replace("（排除", "-").rstrip("）")
                  for d in cov.domains]
@@ -85,8 +83,7 @@ def write_coverage(cov: Coverage, folder: Path, lang: str, force: bool = False) 
     # Off a terminal (a CI log, a file) rich would squeeze the table into 80 columns.
     console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
     console.print(table)
-    console.print(t(f"报告已写入 {folder}/coverage.csv 和 coverage.html",
-                    f"Report written to {folder}/coverage.csv and coverage.html"))
+    console.print(say("coverage.written", lang, folder=folder))
 
 
 def write_documents(rows: list[Citing], today: dt.date, folder: Path, lang: str, force: bool = False) -> None:
@@ -99,4 +96,4 @@ def write_documents(rows: list[Citing], today: dt.date, folder: Path, lang: str,
         write_file(folder / REPORT_MARKER, b"jxs check --report\n")
     write_file(target, documents_csv(rows), may_replace=ours)
     sys.stderr.write(documents_text(rows, today, lang))
-    sys.stderr.write(f"Cited documents written to {target}\n" if lang == "en" else f"引用文件清单已写入 {target}\n")
+    sys.stderr.write(say("documents.written", lang, target=target) + "\n")

@@ -18,6 +18,7 @@ from jxs_catalog import keys as K
 from jxs_catalog.citations import title_key
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.loading.yamltree import YMap, YNode, YScalar, YSeq, kind_of
+from jxs_catalog.messages import Joined, Phrase, Term, phrase
 from jxs_catalog.models import Bases, Domain, Settings, Township, kind_from_name
 from jxs_catalog.valuecheck import ValueChecker, canonical
 
@@ -121,10 +122,9 @@ class _Normaliser:
         if guess:
             canonical = next(k.name for k in spec.values() if guess in (k.name, *k.aliases))
             shown = guess if guess == canonical else f"{guess}（{canonical}）"
-            hint = {"zh": f"是不是想写“{shown}”？", "en": f"Did you mean '{canonical}'?"}
+            hint = phrase("hint.did-you-mean-key", shown=Term(shown, canonical))
         else:
-            allowed = "、".join(k.name for k in spec.values())
-            hint = {"zh": f"这里可以写的键有：{allowed}。", "en": f"Keys allowed here: {allowed}."}
+            hint = phrase("hint.keys-allowed", allowed="、".join(k.name for k in spec.values()))
         self.diags.append(Diagnostic("JXS101", self.path, key_node.line, key_node.col,
                                      {"key": spelled, "hint": hint}))
 
@@ -171,6 +171,14 @@ def _table_for(path: Path, root_table: str) -> str:
     return table
 
 
+def _key_label(name: str, spelled: str, spec: dict[str, K.KeySpec], chinese: bool) -> Phrase:
+    if name not in spec:
+        return phrase("keys.unknown", name=name)
+    if chinese:
+        return phrase("keys.spelled", spelled=Term(spelled, name), label=Term("", spec[name].label_en))
+    return phrase("keys.one", name=name, label=Term(spec[name].label, spec[name].label_en))
+
+
 def _diagnostics_from(error: ValidationError, file: str, pos: Positions, root_table: str,
                       data: Any) -> list[Diagnostic]:
     out: list[Diagnostic] = []
@@ -207,17 +215,12 @@ def _diagnostics_from(error: ValidationError, file: str, pos: Positions, root_ta
         out.append(Diagnostic(code, file, line, col, params))
     for parent, names in missing.items():
         spec = K.TABLES[_table_for(parent, root_table)]
-        labels_en = ", ".join(f"{n} ({spec[n].label_en})" if n in spec else n for n in names)
-        if _writes_chinese_keys(pos, parent):
-            # Advice in the clerk's own spelling: a file with 公开内容 gets 公开内容, not content.
-            spelled = [spec[n].aliases[0] if n in spec and spec[n].aliases else n for n in names]
-            labels, first = "、".join(spelled), spelled[0]
-        else:
-            labels = "、".join(f"{n}（{spec[n].label}）" if n in spec else n for n in names)
-            first = names[0]
+        chinese = _writes_chinese_keys(pos, parent)
+        # Advice in the clerk's own spelling: a file with 公开内容 gets 公开内容, not content.
+        spelled = [spec[n].aliases[0] if chinese and n in spec and spec[n].aliases else n for n in names]
+        labels = Joined(tuple(_key_label(n, s, spec, chinese) for n, s in zip(names, spelled)))
         line, col = pos.of(parent)
-        out.append(Diagnostic("JXS102", file, line, col, {
-            "keys": {"zh": labels, "en": labels_en}, "first": first}))
+        out.append(Diagnostic("JXS102", file, line, col, {"keys": labels, "first": spelled[0]}))
     return out
 
 
@@ -239,14 +242,14 @@ def _found(data: Any, loc: Path) -> Any:
         try:
             value = value[part]
         except (KeyError, IndexError, TypeError):
-            return {"zh": "其他类型", "en": "another type"}
+            return phrase("found.other")
     if value is None:
-        return {"zh": "空值", "en": "empty"}
+        return phrase("found.empty")
     if isinstance(value, list):
-        return {"zh": "列表", "en": "a list"}
+        return phrase("found.list")
     if isinstance(value, dict):
-        return {"zh": "“键: 值”的结构", "en": "a mapping"}
-    return {"zh": f"文字“{value}”", "en": f"the text '{value}'"}
+        return phrase("found.mapping")
+    return phrase("found.text", value=value)
 
 
 _MODELS: dict[str, type[BaseModel]] = {"domain": Domain, "township": Township, "settings": Settings,
@@ -325,11 +328,10 @@ def _domain_rules(domain: Domain, file: str, pos: Positions) -> list[Diagnostic]
     return out
 
 
-def _quotes_hint(code: str) -> dict[str, str] | None:
+def _quotes_hint(code: str) -> Phrase | None:
     """WPS turns typed quotes into Chinese ones: say so instead of "add quotes"."""
     if re.fullmatch(r"[“‘”]\d+[”’“]", code):
-        return {"zh": "：两边用的是中文引号，请换成英文引号，写成 \"" + code[1:-1] + "\"（或运行 jxs fix --write）",
-                "en": " in ASCII quotes, not Chinese ones"}
+        return phrase("hint.code-quotes", code=code[1:-1])
     return None
 
 
@@ -337,8 +339,7 @@ def _township_rules(town: Township, file: str, pos: Positions) -> list[Diagnosti
     out: list[Diagnostic] = []
     if town.code is not None and not re.fullmatch(r"\d{12}", town.code):
         line, col = pos.of(("code",))
-        extra = _quotes_hint(town.code) or {"zh": "（统计用区划代码，例如 622927100000，请加引号）",
-                                            "en": " (e.g. \"622927100000\")"}
+        extra = _quotes_hint(town.code) or phrase("hint.township-code")
         out.append(Diagnostic("JXS111", file, line, col, {"value": town.code.strip("“”‘’"), "digits": 12,
                                                             "extra": extra}))
     first: dict[str, int] = {}
@@ -351,14 +352,12 @@ def _township_rules(town: Township, file: str, pos: Positions) -> list[Diagnosti
         if village.code is not None and not re.fullmatch(r"\d{12}", village.code):
             line, col = pos.of(("villages", i, "code"))
             out.append(Diagnostic("JXS111", file, line, col, {"value": village.code.strip("“”‘’"), "digits": 12, "extra": (
-                _quotes_hint(village.code) or {"zh": "（村级统计用区划代码，例如 622927100001，请加引号）",
-                                               "en": " (e.g. \"622927100001\")"})}))
+                _quotes_hint(village.code) or phrase("hint.village-code"))}))
         if village.kind != kind_from_name(village.name) and village.name.endswith(("村", "社区")):
             line, col = pos.of(("villages", i, "kind"))
-            looks = kind_from_name(village.name)
-            out.append(Diagnostic("JXS125", file, line, col, {
-                "name": village.name, "kind": village.kind, "looks": looks,
-                "looks_en": "村 (village)" if looks == "村" else "社区 (community)"}, Severity.WARNING))
+            looks = phrase("village.looks-village" if kind_from_name(village.name) == "村" else "village.looks-community")
+            out.append(Diagnostic("JXS125", file, line, col, {"name": village.name, "kind": village.kind, "looks": looks},
+                                  Severity.WARNING))
     return out
 
 

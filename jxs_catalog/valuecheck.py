@@ -15,6 +15,7 @@ from typing import Any
 from jxs_catalog import vocab
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.loading.yamltree import YNode, YScalar, YSeq
+from jxs_catalog.messages import phrase
 
 # Keys whose value is a list of short words or names, by the table they stand in.
 LIST_KEYS: dict[str, frozenset[str]] = {
@@ -83,8 +84,7 @@ class ValueChecker:
             parts = split_joined(node.text)
             if parts is not None:
                 names = "".join(f"“{p}”" for p in parts)
-                how = {"zh": f"每个村（社区）单独写一项，各有自己的名称和区划代码（{names}）。",
-                       "en": f"give each of the {len(parts)} villages an entry of its own with its own code. "}
+                how = phrase("hint.village-each", names=names)
                 self.diags.append(Diagnostic("JXS130", self.path, node.line, node.col,
                                              {"key": spelled, "value": node.text, "how": how}))
             return raw
@@ -125,14 +125,10 @@ class ValueChecker:
         words = [canonical(key, p, self.extra_channels) or p for p in parts]
         if element:  # already inside a list: the entries are split, not nested
             entries = "".join(f"“- {w}”" for w in words)
-            how = {"zh": f"请分成 {len(words)} 项：每项一行、以“- ”开头（{entries}）；在方括号 [ ] 里则用英文逗号加空格隔开。"
-                         "jxs fix 可以自动改正。",
-                   "en": f"split it into {len(words)} entries: one a line starting with '- ', or comma-separated inside [ ]. "
-                         "jxs fix can repair it."}
+            how = phrase("hint.split-entries", count=len(words), entries=entries)
         else:
             shown = "[" + ", ".join(words) + "]"
-            how = {"zh": f"列表要写成 {shown}（英文方括号，英文逗号后空一格），或者每项一行、以“- ”开头。jxs fix 可以自动改正。",
-                   "en": f"write a list, {shown}, or one entry a line starting with '- '. jxs fix can repair it."}
+            how = phrase("hint.write-list", shown=shown)
         self.diags.append(Diagnostic("JXS130", self.path, node.line, node.col, {
             "key": spelled, "value": text, "how": how}))
         return parts

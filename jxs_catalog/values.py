@@ -16,6 +16,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from jxs_catalog import vocab
+from jxs_catalog.messages import Phrase, phrase
 
 PLACEHOLDER = re.compile(
     r"^\s*(?:todo|tbd|fixme|xxx+|x+|待定|待补充|待填|待填写|暂无|略|无|某某|\.{2,}|…+|-+|—+|\?+|？+)\s*$",
@@ -25,26 +26,25 @@ DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _BAD_TEXT = re.compile(r"[\u200b-\u200f\u2028\u2029\u202a-\u202e\ufeff]")
 
 
-def _kind(value: object) -> dict[str, str]:
+def _kind(value: object) -> Phrase:
     if isinstance(value, dict):
-        return {"zh": "“键: 值”的结构", "en": "a mapping"}
+        return phrase("found.mapping")
     if isinstance(value, (list, tuple)):
-        return {"zh": "列表", "en": "a list"}
-    return {"zh": f"“{value}”", "en": f"'{value}'"}
+        return phrase("found.list")
+    return phrase("found.value", value=value)
 
 
 def _text(value: Any) -> str:
     if value is None:
-        raise PydanticCustomError("JXS106", "empty", {"value": {"zh": "空白", "en": "blank"}})
+        raise PydanticCustomError("JXS106", "empty", {"value": phrase("found.blank")})
     if not isinstance(value, str):
-        hint = {"zh": "如果要写多行，请在键后写“|”，下一行缩进后再写内容。",
-                "en": "For several lines write '|' after the key and indent the text below."}
+        hint = phrase("hint.multiline")
         raise PydanticCustomError("JXS104", "text", {"found": _kind(value), "hint": hint})
     text = value.strip()
     if not text or PLACEHOLDER.match(text):
-        raise PydanticCustomError("JXS106", "empty", {"value": value or {"zh": "空白", "en": "blank"}})
+        raise PydanticCustomError("JXS106", "empty", {"value": value or phrase("found.blank")})
     if _BAD_TEXT.search(text):
-        raise PydanticCustomError("JXS117", "bad", {"what": {"zh": "不可见的格式字符", "en": "invisible format characters"}})
+        raise PydanticCustomError("JXS117", "bad", {"what": phrase("found.invisible")})
     return text
 
 
@@ -80,7 +80,7 @@ def _choices(canonical: tuple[str, ...], variants: dict[str, str]) -> Callable[[
 
 def _not_in_vocab(value: str, canonical: tuple[str, ...], variants: dict[str, str]) -> PydanticCustomError:
     guess = vocab.nearest(value, canonical, variants)
-    hint = {"zh": f"是不是想写“{guess}”？", "en": f"Did you mean '{guess}'? "} if guess else ""
+    hint = phrase("hint.did-you-mean-value", guess=guess) if guess else ""
     return PydanticCustomError("JXS107", "vocab", {"value": value, "hint": hint, "choices": "、".join(canonical)})
 
 
@@ -124,20 +124,18 @@ VillageKind = Annotated[str, BeforeValidator(_village_kind)]
 def _date(value: Any) -> str:
     text = _text(value)
     if len(text) > 2 and text[0] in "“”‘’" and text[-1] in "“”‘’":
-        raise PydanticCustomError("JXS112", "date", {"value": text[1:-1], "problem": {
-            "zh": f"两边用的是中文引号：YAML 只认英文引号，请切换到英文输入法，写成 \"{text[1:-1]}\"（或运行 jxs fix --write）",
-            "en": f"is in Chinese quotes: YAML needs ASCII quotes, \"{text[1:-1]}\""}})
+        raise PydanticCustomError("JXS112", "date", {"value": text[1:-1], "problem": phrase(
+            "date.chinese-quotes", value=text[1:-1])})
     if not DATE.match(text):
-        raise PydanticCustomError("JXS112", "date", {"value": text, "problem": {
-            "zh": "格式不对，应写成“2026-01-31”这样的年-月-日，并加英文引号",
-            "en": "must be written as year-month-day, e.g. \"2026-01-31\""}})
+        raise PydanticCustomError("JXS112", "date", {"value": text, "problem": phrase("date.shape")})
     year, month, day = (int(p) for p in text.split("-"))
     try:
         dt.date(year, month, day)  # 2026-02-30 has the shape of a date but is none
     except ValueError:
-        zh = f"{year} 年 {month} 月没有 {day} 日" if 1 <= month <= 12 else f"一年没有 {month} 月"
-        raise PydanticCustomError("JXS112", "date", {"value": text, "problem": {
-            "zh": f"不存在（{zh}），请核对日期", "en": "is not a date that exists"}}) from None
+        why = phrase("date.no-such-day", year=year, month=month, day=day) if 1 <= month <= 12 else phrase(
+            "date.no-such-month", month=month)
+        raise PydanticCustomError("JXS112", "date", {"value": text, "problem": phrase("date.does-not-exist",
+                                                                                       why=why)}) from None
     return text
 
 
@@ -151,9 +149,7 @@ def _partial_date(value: Any) -> str:
     if len(text) == 10:
         return _date(text)
     if not _PARTIAL_DATE.match(text) or (len(text) == 7 and not 1 <= int(text[5:]) <= 12):
-        raise PydanticCustomError("JXS112", "date", {"value": text, "problem": {
-            "zh": "格式不对，应写成“2021”“2021-06”或“2021-06-30”这样的年、年-月或年-月-日，并加英文引号",
-            "en": "must be a year, year-month or year-month-day, e.g. \"2021-06\""}})
+        raise PydanticCustomError("JXS112", "date", {"value": text, "problem": phrase("date.partial-shape")})
     return text
 
 

@@ -26,14 +26,8 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC | _BINARY
 
-def reason(exc: OSError) -> str:
-    """Why a write failed, in both languages (a UsageProblem's detail is shown as it is)."""
-    text = os_reason(exc)
-    return text["zh"] if text["zh"] == text["en"] else f"{text['zh']} / {text['en']}"
-
-
 def _failed(path: Path, exc: OSError) -> UsageProblem:
-    return UsageProblem("write-failed", f"{path}: {reason(exc)}")
+    return UsageProblem("write-failed", str(path), reason=os_reason(exc))
 
 
 def make_folder(folder: Path) -> None:
@@ -41,7 +35,7 @@ def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError as exc:
-        raise UsageProblem("write-failed", f"{folder}: {reason(OSError(errno.ENOTDIR, 'not a folder'))}") from exc
+        raise UsageProblem("write-failed", str(folder), reason=os_reason(OSError(errno.ENOTDIR, "not a folder"))) from exc
     except OSError as exc:
         raise _failed(folder, exc) from exc
 

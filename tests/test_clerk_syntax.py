@@ -40,11 +40,11 @@ PARSER_WORDINGS = (
 
 @pytest.mark.parametrize("problem", PARSER_WORDINGS)
 def test_every_parser_wording_has_its_own_chinese(problem: str) -> None:
-    text = wording(problem)
-    assert re.search(r"[\u4e00-\u9fff]", text["zh"])
-    words = set(re.findall(r"[A-Za-z]{3,}", text["zh"])) - {"YAML", "UTF", "Tab"} - all_key_words()
-    assert not words, text["zh"]
-    assert text["zh"] != wording("")["zh"], f"{problem!r} falls back to the generic text"
+    text = wording(problem).render("zh")
+    assert re.search(r"[\u4e00-\u9fff]", text)
+    words = set(re.findall(r"[A-Za-z]{3,}", text)) - {"YAML", "UTF", "Tab"} - all_key_words()
+    assert not words, text
+    assert text != wording("").render("zh"), f"{problem!r} falls back to the generic text"
 
 
 BROKEN = [

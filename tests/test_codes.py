@@ -33,19 +33,19 @@ def test_jxs114_a_change_may_not_drop_the_township_level(small: Path) -> None:
     assert "必须包含“乡级”" in zh and "Changed levels must keep 乡级" in en
 
 
-def test_jxs114_an_addition_may_not_repeat_a_standard_item(small: Path) -> None:
+def test_jxs126_an_addition_may_not_repeat_a_standard_item(small: Path) -> None:
     edit(small / DONG, "    category: 灾后重建\n    name: 重建项目进展", "    category: 救灾款物\n    name: 救灾款物发放")
-    ((path, line, zh, en),) = diagnostics(small, "JXS114")
+    ((path, line, zh, en),) = diagnostics(small, "JXS126")
     assert (path, line) == (DONG, 18)  # at the name it repeats
     assert "“救灾款物 / 救灾款物发放”" in zh and "use a change instead" in en
 
 
-def test_jxs114_an_item_under_two_categories_needs_its_category(small: Path) -> None:
+def test_jxs127_an_item_under_two_categories_needs_its_category(small: Path) -> None:
     jiuzai = small / "domains" / "jiuzai.yaml"
     text = jiuzai.read_text(encoding="utf-8")
     second = text[text.index("  - category: 救灾款物"):].replace("category: 救灾款物", "category: 救灾物资", 1)
     jiuzai.write_text(text + second, encoding="utf-8")
-    ((path, line, zh, en),) = diagnostics(small, "JXS114")
+    ((path, line, zh, en),) = diagnostics(small, "JXS127")
     assert (path, line) == (DONG, 11)  # at the item it cannot tell apart
     assert "（救灾款物、救灾物资）" in zh and "add 'category'" in en
 

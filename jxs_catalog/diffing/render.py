@@ -12,12 +12,12 @@ from jxs_catalog.diffing.words import (
     catalog_heading,
     element_name,
     item_path,
-    pick,
     show_value,
     summary,
     village_groups,
     village_line,
 )
+from jxs_catalog.messages import say
 from jxs_catalog.reporters import location, severity_word
 
 
@@ -32,16 +32,17 @@ def _catalog_text(diff: CatalogDiff, lang: str) -> list[str]:
     if diff.status != "changed":
         return lines
     for item in diff.added:
-        lines.append(f"  + {pick(lang, '新增', 'added')}  {item_path(*item.key)}")
+        lines.append(f"  + {say('diff.added', lang)}  {item_path(*item.key)}")
     for item in diff.removed:
         reason = diff.reasons.get(item.key)
-        tail = pick(lang, f"（理由：{reason}）", f" (reason: {reason})") if reason else ""
-        lines.append(f"  - {pick(lang, '删除', 'removed')}  {item_path(*item.key)}{tail}")
+        tail = say("diff.reason", lang, reason=reason) if reason else ""
+        lines.append(f"  - {say('diff.removed', lang)}  {item_path(*item.key)}{tail}")
     for change in diff.changed:
-        lines.append(f"  ~ {pick(lang, '调整', 'changed')}  {item_path(*change.key)}")
+        lines.append(f"  ~ {say('diff.changed', lang)}  {item_path(*change.key)}")
         for element in change.elements:
             old, new = show_value(element.old, lang), show_value(element.new, lang)
-            lines.append(f"      {element_name(element.element, lang)}{pick(lang, '：', ': ')}{old} → {new}")
+            lines.append("      " + say("diff.element-change", lang, element=element_name(element.element, lang),
+                                            old=old, new=new))
     return lines
 
 
@@ -54,8 +55,7 @@ def render_text(result: DiffResult, lang: str = "zh") -> str:
             lines += ["", *_catalog_text(diff, lang)]
     groups = village_groups(result)
     if groups:
-        lines += ["", pick(lang, "村（居）务公开清单（与所在乡镇目录中的村级事项一致）：",
-                           "Village lists (they follow their township's village-level items):")]
+        lines += ["", say("diff.villages-text", lang)]
         township = None
         for group in groups:
             if group.township != township:

@@ -7,14 +7,7 @@ from dataclasses import dataclass, field
 from jxs_catalog.catalog import Scope
 from jxs_catalog.diffing.compare import CatalogDiff, DiffResult, ItemChange, Tally, Value
 from jxs_catalog.fields import element_label
-
-
-def zh(lang: str) -> bool:
-    return lang != "en"
-
-
-def pick(lang: str, chinese: str, english: str) -> str:
-    return chinese if zh(lang) else english
+from jxs_catalog.messages import say
 
 
 def element_name(element: str, lang: str) -> str:
@@ -23,35 +16,34 @@ def element_name(element: str, lang: str) -> str:
 
 def show_value(value: Value, lang: str) -> str:
     if value is None or value == []:
-        return pick(lang, "（无）", "(none)")
+        return say("diff.none", lang)
     if isinstance(value, list):
-        return pick(lang, "、", "; ").join(value)
+        return say("sep.values", lang).join(value)
     return value
 
 
 def no_differences(lang: str) -> str:
-    return pick(lang, "两个版本的目录没有差别。", "No differences: the two versions' catalogs are the same.")
+    return say("diff.no-differences", lang)
 
 
 def cannot_compare(result: DiffResult, lang: str) -> str:
-    return pick(lang, f"无法比较 {result.a} 和 {result.b}：目录数据有错误，请先修正。",
-                f"Cannot compare {result.a} and {result.b}: the catalog data has errors; fix them first.")
+    return say("diff.cannot-compare", lang, a=result.a, b=result.b)
 
 
 def _counts(tally: Tally, lang: str) -> str:
-    parts = [(tally.added, "新增", "added"), (tally.removed, "删除", "removed"), (tally.changed, "调整", "changed")]
-    shown = [pick(lang, f"{word} {n} 项", f"{n} {english}") for n, word, english in parts if n]
-    return pick(lang, "、", ", ").join(shown) or pick(lang, "名称有变化", "renamed")
+    parts = [(tally.added, "diff.n-added"), (tally.removed, "diff.n-removed"), (tally.changed, "diff.n-changed")]
+    shown = [say(key, lang, n=n) for n, key in parts if n]
+    return say("sep.counts", lang).join(shown) or say("diff.renamed", lang)
 
 
 def _whole(result: DiffResult, scope: str, lang: str) -> str:
     new = sum(1 for c in result.catalogs if c.scope == scope and c.status == "added")
     gone = sum(1 for c in result.catalogs if c.scope == scope and c.status == "removed")
-    parts = ([pick(lang, f"新设 {new} 个", f"{new} new")] if new else []) + \
-            ([pick(lang, f"撤销 {gone} 个", f"{gone} removed")] if gone else [])
+    parts = ([say("diff.n-new-catalogs", lang, n=new)] if new else []) + \
+            ([say("diff.n-gone-catalogs", lang, n=gone)] if gone else [])
     if not parts:
         return ""
-    return pick(lang, f"（其中{'、'.join(parts)}）", f" ({', '.join(parts)})")
+    return say("diff.of-which", lang, parts=say("sep.counts", lang).join(parts))
 
 
 def summary(result: DiffResult, lang: str) -> str:
@@ -61,18 +53,15 @@ def summary(result: DiffResult, lang: str) -> str:
     parts: list[str] = []
     county = result.tally("county")
     if county.catalogs:
-        parts.append(pick(lang, f"县级目录{_counts(county, lang)}", f"county catalog: {_counts(county, lang)}"))
-    levels: tuple[tuple[Scope, str, str], ...] = (("township", "个乡镇目录", "township catalogs"),
-                                                  ("village", "份村（居）务公开清单", "village lists"))
-    for scope, chinese, english in levels:
+        parts.append(say("diff.county-part", lang, counts=_counts(county, lang)))
+    levels: tuple[Scope, ...] = ("township", "village")
+    for scope in levels:
         tally = result.tally(scope)
         if tally.catalogs:
-            extra = _whole(result, scope, lang)
-            parts.append(pick(lang, f"{tally.catalogs} {chinese}{extra}合计{_counts(tally, lang)}",
-                              f"{tally.catalogs} {english}{extra}: {_counts(tally, lang)} in all"))
-    total = len(result.catalogs)
-    return pick(lang, f"与 {result.a} 相比，{result.b} 中共有 {total} 个目录有变化：{'；'.join(parts)}。",
-                f"Compared with {result.a}, {total} catalogs differ in {result.b}: {'; '.join(parts)}.")
+            parts.append(say(f"diff.{scope}-part", lang, n=tally.catalogs, extra=_whole(result, scope, lang),
+                             counts=_counts(tally, lang)))
+    return say("diff.summary", lang, a=result.a, b=result.b, total=len(result.catalogs),
+               parts=say("sep.parts", lang).join(parts))
 
 
 def item_path(domain: str, category: str, name: str) -> str:
@@ -83,12 +72,11 @@ def catalog_heading(diff: CatalogDiff, lang: str) -> str:
     """The catalog's title, with what happened to it as a whole."""
     title = diff.title
     if diff.status == "added":
-        return title + pick(lang, f"（新设，共 {len(diff.added)} 项）", f" (new, {len(diff.added)} items)")
+        return title + say("diff.heading-new", lang, n=len(diff.added))
     if diff.status == "removed":
-        return title + pick(lang, f"（已撤销，原有 {len(diff.removed)} 项）",
-                            f" (removed, had {len(diff.removed)} items)")
+        return title + say("diff.heading-removed", lang, n=len(diff.removed))
     if diff.old_name:
-        return title + pick(lang, f"（原名：{diff.old_name}）", f" (formerly {diff.old_name})")
+        return title + say("diff.heading-renamed", lang, name=diff.old_name)
     return title
 
 
@@ -119,33 +107,31 @@ def village_groups(result: DiffResult) -> list[VillageGroup]:
 
 
 def _names(keys: list[str], lang: str) -> str:
-    return pick(lang, "、", "; ").join(keys)
+    return say("sep.values", lang).join(keys)
 
 
 def _changed_names(changes: list[ItemChange], lang: str) -> str:
-    parts = [f"{c.name}{pick(lang, '：', ': ')}{pick(lang, '、', ', ').join(element_name(e.element, lang) for e in c.elements)}"
+    parts = [say("diff.item-elements", lang, name=c.name,
+                 elements=say("sep.counts", lang).join(element_name(e.element, lang) for e in c.elements))
              for c in changes]
-    return pick(lang, "；", "; ").join(parts)
+    return say("sep.parts", lang).join(parts)
 
 
 def village_line(group: VillageGroup, lang: str) -> str:
     """e.g. 东村、南街社区：新增 1 项（重建项目进展）；调整 1 项（救灾款物发放：公开渠道和载体）"""
-    who = pick(lang, "、", ", ").join(group.names)
     diff = group.sample
     if diff.status == "added":
-        what = pick(lang, f"新设清单，共 {len(diff.added)} 项", f"new list, {len(diff.added)} items")
+        what = say("diff.village-new", lang, n=len(diff.added))
     elif diff.status == "removed":
-        what = pick(lang, f"清单已撤销（原有 {len(diff.removed)} 项）", f"list removed (had {len(diff.removed)} items)")
+        what = say("diff.village-gone", lang, n=len(diff.removed))
     else:
         parts: list[str] = []
         if diff.added:
-            names = _names([i.name for i in diff.added], lang)
-            parts.append(pick(lang, f"新增 {len(diff.added)} 项（{names}）", f"{len(diff.added)} added ({names})"))
+            parts.append(say("diff.n-added-named", lang, n=len(diff.added), names=_names([i.name for i in diff.added], lang)))
         if diff.removed:
-            names = _names([i.name for i in diff.removed], lang)
-            parts.append(pick(lang, f"删除 {len(diff.removed)} 项（{names}）", f"{len(diff.removed)} removed ({names})"))
+            parts.append(say("diff.n-removed-named", lang, n=len(diff.removed),
+                             names=_names([i.name for i in diff.removed], lang)))
         if diff.changed:
-            names = _changed_names(diff.changed, lang)
-            parts.append(pick(lang, f"调整 {len(diff.changed)} 项（{names}）", f"{len(diff.changed)} changed ({names})"))
-        what = pick(lang, "；", "; ").join(parts)
-    return f"{who}{pick(lang, '：', ': ')}{what}"
+            parts.append(say("diff.n-changed-named", lang, n=len(diff.changed), names=_changed_names(diff.changed, lang)))
+        what = say("sep.parts", lang).join(parts)
+    return say("diff.villages-line", lang, who=say("sep.counts", lang).join(group.names), what=what)

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jxs_catalog.errors import os_reason
 from jxs_catalog.importing.model import Reporter
+from jxs_catalog.messages import phrase
 
 MAX_BYTES = 50 * 1024 * 1024
 # The used range a sheet may have: a real catalog has a few thousand rows and about 16 columns.
@@ -109,7 +111,7 @@ def read_book(path: Path, report: Reporter) -> list[Grid] | None:
     """Every worksheet of the file as a grid, or None after reporting why the file cannot be read."""
     try:
         if path.is_dir():
-            report.file("JXS013", reason={"zh": "这是一个文件夹，不是文件", "en": "this is a folder, not a file"})
+            report.file("JXS013", reason=phrase("os.folder"))
             return None
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -117,7 +119,7 @@ def read_book(path: Path, report: Reporter) -> list[Grid] | None:
             return None
         data = path.read_bytes()
     except OSError as exc:
-        report.file("JXS013", reason=exc.strerror or str(exc))
+        report.file("JXS013", reason=os_reason(exc))
         return None
     if data.startswith(ZIP_MAGIC):
         return _read_xlsx(data, report)
@@ -125,19 +127,15 @@ def read_book(path: Path, report: Reporter) -> list[Grid] | None:
         return _read_xls(data, path, report)
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"<"):
-        report.file("JXS411", reason={
-            "zh": "这是网页（HTML/XML）文件，只是扩展名像 Excel。请用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）再导入",
-            "en": "this is a web page (HTML/XML) with an Excel-like name; open it in Excel or WPS, save it as .xlsx "
-                  "and import that"})
+        report.file("JXS411", reason=phrase("import.web-page"))
         return None
-    report.file("JXS411", reason={"zh": "不是 Excel 工作簿（.xlsx 或 .xls）", "en": "not an Excel workbook (.xlsx or .xls)"})
+    report.file("JXS411", reason=phrase("import.not-a-workbook"))
     return None
 
 
 def _damaged(report: Reporter, exc: BaseException) -> None:
     detail = str(exc).strip() or type(exc).__name__
-    report.file("JXS411", reason={"zh": f"文件已损坏或不是 Excel 工作簿（{detail}）",
-                                  "en": f"the file is damaged or not an Excel workbook ({detail})"})
+    report.file("JXS411", reason=phrase("import.damaged", detail=detail))
 
 
 def _read_xlsx(data: bytes, report: Reporter) -> list[Grid] | None:

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 
 from jxs_catalog import vocab
 from jxs_catalog.diagnostics import Severity
-from jxs_catalog.fields import ELEMENTS, IMPORTED, element_label
+from jxs_catalog.fields import ELEMENTS, IMPORTED, ElementName
 from jxs_catalog.importing import cells
 from jxs_catalog.importing.book import Grid, Region
 from jxs_catalog.importing.header import Column, Layout, Role, Table, banner, classify_sub, is_title
 from jxs_catalog.importing.model import Reporter
+from jxs_catalog.messages import phrase
 
 _VALUE_ROLES = (Role.CATEGORY, Role.NAME, Role.NAME_MORE, Role.TEXT, Role.CHANNELS, Role.AUDIENCE, Role.AUDIENCE_TEXT, Role.METHOD, Role.METHOD_TEXT, Role.LEVEL,
                 Role.LEVEL_TEXT, Role.LEVEL_OTHER, Role.NOTE)
@@ -124,7 +125,7 @@ class _TableReader:
         found = cells.channels(raw.get(col.index, ""), self.extra)
         for name in found.unknown:
             guess = vocab.nearest(name, vocab.all_channels(self.extra), vocab.CHANNEL_VARIANTS)
-            hint = {"zh": f"是不是“{guess}”？", "en": f"Did you mean '{guess}'? "} if guess else ""
+            hint = phrase("hint.did-you-mean", guess=guess) if guess else ""
             self.cell("JXS406", row, col.index, Severity.WARNING, value=name, hint=hint)
         return found.used
 
@@ -156,8 +157,7 @@ class _TableReader:
                 found.extend(col.values)
         if not found and (columns or key == "levels"):
             first = (columns or self.layout.all(Role.LEVEL_OTHER))[0]
-            self.cell("JXS408", row, first.index, what={"zh": element_label(key), "en": element_label(key, "en")},
-                      key=key)
+            self.cell("JXS408", row, first.index, what=ElementName(key), key=key)
         return sorted(set(found), key=_VOCABS[key].index)
 
     def _written(self, key: str, row: int, col: Column, text: str) -> list[str]:

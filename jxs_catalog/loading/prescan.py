@@ -10,6 +10,7 @@ import re
 
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.keys import all_key_words
+from jxs_catalog.messages import Phrase, phrase
 
 # Every key and alias a clerk may write.
 KNOWN_KEY_WORDS: frozenset[str] = frozenset(all_key_words())
@@ -111,7 +112,7 @@ def _opens_block(row: str) -> bool:
     return body.endswith(":") and not body.lstrip().startswith("#")
 
 
-def indentation(lines: list[str], index: int, lead: str) -> tuple[int | None, dict[str, str]]:
+def indentation(lines: list[str], index: int, lead: str) -> tuple[int | None, Phrase]:
     """How many spaces the tabbed or full-width indentation of lines[index] stands for, and the advice.
 
     Below a line that opens a block (`set:`), the line belongs inside it. Else it is
@@ -126,12 +127,11 @@ def indentation(lines: list[str], index: int, lead: str) -> tuple[int | None, di
             if len(above) > 40:
                 break
     if not above:
-        return 0, {"zh": "请删掉行首的空白（第一行不需要缩进）", "en": "remove the indentation of the first line"}
+        return 0, phrase("indent.first-line")
     prev_line, prev = above[0]
     if _opens_block(prev):
         n = _entry_columns(prev)[-1] + 2
-        return n, {"zh": f"请删掉它，用空格缩进到比上一行多两格（这里是 {n} 个空格）",
-                   "en": f"replace it with spaces, two more than the line above ({n} spaces)"}
+        return n, phrase("indent.inside-block", spaces=n)
     limit: int | None = None
     for line_no, row in above:
         indent = len(row) - len(row.lstrip(" "))
@@ -139,11 +139,9 @@ def indentation(lines: list[str], index: int, lead: str) -> tuple[int | None, di
             continue
         for col in reversed(_entry_columns(row)):
             if any(_width(lead, tab) == col for tab in (4, 8, 2)):
-                where = ("上一行", "the line above") if line_no == prev_line else (f"第 {line_no} 行", f"line {line_no}")
-                return col, {"zh": f"请删掉它，用空格对齐到{where[0]}（这里是 {col} 个空格）",
-                             "en": f"replace it with spaces aligned with {where[1]} ({col} spaces)"}
+                where = phrase("indent.line-above") if line_no == prev_line else phrase("indent.line", line=line_no)
+                return col, phrase("indent.align", where=where, spaces=col)
         limit = indent
         if indent == 0:
             break
-    return None, {"zh": "请删掉它，用空格与同一层的行左端对齐（这里无法判断应该是几个空格，jxs fix 不会改动这一行）",
-                  "en": "replace it with spaces aligned with the lines of the same level (jxs fix cannot tell how many)"}
+    return None, phrase("indent.undecided")

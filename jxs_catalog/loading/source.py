@@ -17,6 +17,7 @@ from pathlib import Path
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.errors import os_reason
 from jxs_catalog.loading.yamltree import YamlProblem, YNode, parse, prescan
+from jxs_catalog.messages import phrase
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -98,7 +99,7 @@ def read_limited(file: Path, display: str, root: Path | None = None, limit: int 
         info = file.stat()
         if stat.S_ISDIR(info.st_mode):
             return None, [Diagnostic("JXS013", display, params={
-                "reason": {"zh": "这是一个文件夹，不是文件", "en": "this is a folder, not a file"}})]
+                "reason": phrase("os.folder")})]
         if not stat.S_ISREG(info.st_mode):
             return None, [Diagnostic("JXS017", display, 1, 1)]
         if info.st_size > limit:

@@ -15,6 +15,7 @@ from typing import Any
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.errors import UsageProblem
 from jxs_catalog.loading.source import parse_bytes, read_limited, read_source
+from jxs_catalog.messages import phrase
 from jxs_catalog.models import Bases, Domain, Settings, Township
 from jxs_catalog.timing import Stopwatch, measure
 from jxs_catalog.validation import Loaded, Positions, validate_tree
@@ -138,10 +139,9 @@ def misnamed(folder: Path, root: Path) -> list[Diagnostic]:
         if right is None:
             continue
         if file.name.lower().endswith(".txt"):
-            hint = {"zh": f"记事本保存时自动加上了 .txt：请把文件改名为 {right}（在“另存为”里把“保存类型”选为“所有文件”）。",
-                    "en": f"Notepad added .txt: rename it to {right}."}
+            hint = phrase("hint.notepad-txt", right=right)
         else:
-            hint = {"zh": f"扩展名要用小写：请把文件改名为 {right}。", "en": f"Use a lowercase extension: rename it to {right}."}
+            hint = phrase("hint.lowercase-extension", right=right)
         out.append(Diagnostic("JXS015", display_path(file, root), 0, 0, {"name": file.name, "hint": hint},
                               Severity.WARNING))
     return out

@@ -19,6 +19,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 
 from jxs_catalog.loading.prescan import prescan
 from jxs_catalog.loading.yamlerrors import explain, wording
+from jxs_catalog.messages import phrase
 
 __all__ = ["YMap", "YNode", "YScalar", "YSeq", "YamlProblem", "kind_of", "parse", "prescan"]
 
@@ -52,15 +53,15 @@ class YMap:
 YNode = YScalar | YSeq | YMap
 
 
-def kind_of(node: YNode) -> dict[str, str]:
-    """How to name a node's kind in a message, in both languages."""
+def kind_of(node: YNode) -> Phrase:
+    """How to name a node's kind in a message."""
     if isinstance(node, YMap):
-        return {"zh": "“键: 值”的结构", "en": "a mapping"}
+        return phrase("found.mapping")
     if isinstance(node, YSeq):
-        return {"zh": "列表", "en": "a list"}
+        return phrase("found.list")
     if node.text is None:
-        return {"zh": "空值", "en": "empty"}
-    return {"zh": f"文字“{node.text}”", "en": f"the text '{node.text}'"}
+        return phrase("found.empty")
+    return phrase("found.text", value=node.text)
 
 
 class YamlProblem(Exception):
@@ -71,10 +72,8 @@ class YamlProblem(Exception):
         self.code, self.line, self.col, self.params = code, line, col, params
 
 
-_KEEP_ONE = {"zh": "同一层级每个键只能写一次，请删除或合并其中一个。", "en": "Keep one of them."}
-_NEW_ENTRY = {"zh": "如果从这里开始是新的一条，请在它前面补上以“- ”开头的一行（例如“- domain: …”）；"
-                    "否则请删除或合并其中一个。",
-              "en": "If a new entry starts here, it lacks its line starting with '- '; else keep one of them."}
+_KEEP_ONE = phrase("hint.keep-one")
+_NEW_ENTRY = phrase("hint.new-entry")
 
 
 def parse(text: str, problems: list[YamlProblem] | None = None) -> YNode | None:
@@ -105,8 +104,7 @@ def parse(text: str, problems: list[YamlProblem] | None = None) -> YNode | None:
         key = pending_key[-1]
         if key is None:
             if not isinstance(node, YScalar):
-                raise YamlProblem("JXS002", node.line, node.col, {"problem": {
-                    "zh": "键只能是文字，不能是列表或映射", "en": "a key must be text"}})
+                raise YamlProblem("JXS002", node.line, node.col, {"problem": phrase("yaml.key-not-text")})
             pending_key[-1] = node
             first = seen_keys[-1].get(node.text or "")
             if first is not None:
@@ -160,8 +158,7 @@ def parse(text: str, problems: list[YamlProblem] | None = None) -> YNode | None:
             elif isinstance(event, yaml.AliasEvent):
                 target = anchors.get(event.anchor or "")
                 if target is None:
-                    raise YamlProblem("JXS002", line, col, {"problem": {
-                        "zh": f"找不到锚点 &{event.anchor}", "en": f"no anchor &{event.anchor}"}})
+                    raise YamlProblem("JXS002", line, col, {"problem": phrase("yaml.no-anchor", anchor=event.anchor)})
                 aliased, size = target
                 node_count += size  # expansions count, so nested aliases add up
                 alias_budget -= size
@@ -171,9 +168,7 @@ def parse(text: str, problems: list[YamlProblem] | None = None) -> YNode | None:
             elif isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    raise YamlProblem("JXS002", line, col, {"problem": {
-                        "zh": "一个文件只能有一个文档（不要用“---”分隔多个）",
-                        "en": "one document per file (no '---' separators)"}})
+                    raise YamlProblem("JXS002", line, col, {"problem": phrase("yaml.one-document")})
     except yaml.MarkedYAMLError as exc:
         if "nesting depth" in (exc.problem or ""):  # libyaml's own limit, in newer builds
             mark = exc.problem_mark

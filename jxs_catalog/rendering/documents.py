@@ -6,11 +6,12 @@ import csv
 import datetime as dt
 import io
 
+from jxs_catalog.messages import say
 from jxs_catalog.register import Citing
 
 _NEEDS_ACTION = ("已废止", "已失效", "已过期", "未登记")
-_STATUS_EN = {"现行有效": "in force", "已修订": "revised", "已废止": "repealed", "已失效": "lapsed",
-              "已过期": "expired", "未登记": "not registered"}
+_STATUS = {"现行有效": "status.in-force", "已修订": "status.revised", "已废止": "status.repealed",
+           "已失效": "status.lapsed", "已过期": "status.expired", "未登记": "status.unregistered"}
 
 
 def _ordered(rows: list[Citing]) -> list[Citing]:
@@ -19,17 +20,16 @@ def _ordered(rows: list[Citing]) -> list[Citing]:
 
 
 def documents_text(rows: list[Citing], today: dt.date, lang: str) -> str:
-    en = lang == "en"
-    lines = [f"Cited documents on {today.isoformat()}:" if en else f"引用文件情况（{today.isoformat()}）："]
+    lines = [say("documents.heading", lang, day=today.isoformat())]
     for row in _ordered(rows):
         number = f"（{row.number}）" if row.number else ""
-        status = _STATUS_EN.get(row.status, row.status) if en else row.status
+        status = say(_STATUS[row.status], lang) if row.status in _STATUS else row.status
         extra = ""
         if row.replaced_by:
             extra = f" → 《{row.replaced_by}》"
         elif row.valid_until:
-            extra = f" (valid until {row.valid_until})" if en else f"（有效期至 {row.valid_until}）"
-        count = f"cited by {len(row.sites)} lines" if en else f"{len(row.sites)} 处引用"
+            extra = say("documents.valid-until", lang, day=row.valid_until)
+        count = say("documents.cited", lang, n=len(row.sites))
         lines.append(f"《{row.title}》{number}  {status}{extra}  {count}")
         for site in row.sites:
             lines.append(f"    {site.path}:{site.line}  {site.domain} · {site.item}")

@@ -18,12 +18,13 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.loading.source import read_limited
+from jxs_catalog.messages import Renderable, phrase
 
 
 class TemplateProblem(Exception):
     """A template cannot be used; carries what the diagnostic needs (picklable for worker processes)."""
 
-    def __init__(self, path: str, line: int, detail: str) -> None:
+    def __init__(self, path: str, line: int, detail: Renderable | str) -> None:
         super().__init__(path, line, detail)
         self.path = path
         self.line = line
@@ -51,12 +52,12 @@ class WorkspaceLoader(jinja2.BaseLoader):
         shown = f"templates/{template}"
         data, diags = read_limited(path, shown, self.root)
         if data is None:
-            raise TemplateProblem(shown, 0, diags[0].message("zh") if diags else "")
+            raise TemplateProblem(shown, 0, diags[0] if diags else "")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
-            raise TemplateProblem(shown, line, "不是 UTF-8 编码 / not UTF-8") from None
+            raise TemplateProblem(shown, line, phrase("template.not-utf8")) from None
         return text, str(path), lambda: True
 
     def list_templates(self) -> list[str]:
@@ -95,12 +96,12 @@ def problem_of(exc: Exception, root: Path, template: str) -> TemplateProblem:
         return TemplateProblem(_shown(exc.filename or exc.name or template, root), exc.lineno or 0, exc.message or "")
     if isinstance(exc, jinja2.TemplateNotFound):
         return TemplateProblem(_shown(template, root), _line(exc, root),
-                               f"找不到模板 {exc.name} / template {exc.name} not found")
+                               phrase("template.not-found", name=exc.name))
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if _is_template(f.filename, root)]
     where = frames[-1] if frames else None
-    detail = (str(exc) or type(exc).__name__).rstrip(".")
+    detail: Renderable | str = (str(exc) or type(exc).__name__).rstrip(".")
     if isinstance(exc, jinja2.exceptions.SecurityError):
-        detail = f"模板试图访问不允许的内容 / the template reaches for something not allowed: {detail}"
+        detail = phrase("template.not-allowed", detail=detail)
     return TemplateProblem(_shown(where.filename if where else template, root), where.lineno or 0 if where else 0,
                            detail)
 
