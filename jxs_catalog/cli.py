@@ -74,13 +74,15 @@ class _Option(click.Option):
     """An option whose help is a key of messages.WORDS, worded in the reader's language."""
 
     def __init__(self, *args: Any, help_key: str, **kwargs: Any) -> None:
-        super().__init__(*args, help=say(help_key), **kwargs)
+        kwargs["help"] = say(help_key)
+        super().__init__(*args, **kwargs)
         self.help_key = help_key
 
 
 class _Argument(click.Argument):
     def __init__(self, *args: Any, metavar_key: str, **kwargs: Any) -> None:
-        super().__init__(*args, metavar=say(metavar_key), **kwargs)
+        kwargs["metavar"] = say(metavar_key)
+        super().__init__(*args, **kwargs)
         self.metavar_key = metavar_key
 
 
@@ -88,7 +90,8 @@ class _Command(click.Command):
     def __init__(self, *args: Any, help_key: str = "", **kwargs: Any) -> None:
         if help_key:
             kwargs["help"] = say(help_key)
-        super().__init__(*args, options_metavar=say("meta.options"), **kwargs)
+        kwargs["options_metavar"] = say("meta.options")
+        super().__init__(*args, **kwargs)
         self.help_key = help_key
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
@@ -126,8 +129,8 @@ class _Group(click.Group):
     def __init__(self, *args: Any, help_key: str = "", **kwargs: Any) -> None:
         if help_key:
             kwargs["help"] = say(help_key)
-        super().__init__(*args, options_metavar=say("meta.options"), subcommand_metavar=say("meta.command"),
-                         **kwargs)
+        kwargs.update(options_metavar=say("meta.options"), subcommand_metavar=say("meta.command"))
+        super().__init__(*args, **kwargs)
         self.help_key = help_key
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:

@@ -171,7 +171,7 @@ def _table_for(path: Path, root_table: str) -> str:
     return table
 
 
-def _key_label(name: str, spelled: str, spec: dict[str, K.KeySpec], chinese: bool) -> Phrase:
+def _key_label(name: str, spelled: str, spec: dict[str, K.Key], chinese: bool) -> Phrase:
     if name not in spec:
         return phrase("keys.unknown", name=name)
     if chinese:
@@ -218,7 +218,7 @@ def _diagnostics_from(error: ValidationError, file: str, pos: Positions, root_ta
         chinese = _writes_chinese_keys(pos, parent)
         # Advice in the clerk's own spelling: a file with 公开内容 gets 公开内容, not content.
         spelled = [spec[n].aliases[0] if chinese and n in spec and spec[n].aliases else n for n in names]
-        labels = Joined(tuple(_key_label(n, s, spec, chinese) for n, s in zip(names, spelled)))
+        labels = Joined(tuple(_key_label(n, s, spec, chinese) for n, s in zip(names, spelled, strict=True)))
         line, col = pos.of(parent)
         out.append(Diagnostic("JXS102", file, line, col, {"keys": labels, "first": spelled[0]}))
     return out

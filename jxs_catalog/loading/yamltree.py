@@ -19,7 +19,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 
 from jxs_catalog.loading.prescan import prescan
 from jxs_catalog.loading.yamlerrors import explain, wording
-from jxs_catalog.messages import phrase
+from jxs_catalog.messages import Phrase, phrase
 
 __all__ = ["YMap", "YNode", "YScalar", "YSeq", "YamlProblem", "kind_of", "parse", "prescan"]
 
