@@ -15,7 +15,7 @@ from pathlib import Path
 import xlsxwriter
 
 from jxs_catalog.catalog import Catalog
-from jxs_catalog.compile import compile_workspace
+from jxs_catalog.pipeline import compile_workspace
 from jxs_catalog.rendering.layout import COLUMNS, row_values
 from jxs_catalog.rendering.xlsx import write_workbook
 

@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from jxs_catalog.build import build_date  # noqa: E402
-from jxs_catalog.compile import compile_workspace  # noqa: E402
+from jxs_catalog.pipeline import compile_workspace  # noqa: E402
 from jxs_catalog.rendering.site import SiteRenderer  # noqa: E402
 
 

@@ -19,13 +19,13 @@ from pathlib import Path
 
 from jxs_catalog import __version__
 from jxs_catalog.catalog import Catalog
-from jxs_catalog.compile import Result, compile_workspace
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.errors import UsageProblem, os_reason
 from jxs_catalog.loading.source import read_limited
 from jxs_catalog.loading.workspace import source_files
 from jxs_catalog.merging import Compiled
 from jxs_catalog.models import Settings
+from jxs_catalog.pipeline import Result, compile_workspace
 from jxs_catalog.register import register_of
 from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
 from jxs_catalog.rendering.sandbox import TemplateProblem, compile_all

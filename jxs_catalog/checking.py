@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jxs_catalog.catalog import PILOT_DOMAINS, Catalog
-from jxs_catalog.compile import Result, compile_workspace
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.fields import ELEMENTS
 from jxs_catalog.messages import phrase
 from jxs_catalog.models import Domain, Township
+from jxs_catalog.pipeline import Result, compile_workspace
 from jxs_catalog.register import Citing, citations_report, currency_rules, register_of
 from jxs_catalog.validation import Loaded
 

@@ -270,7 +270,7 @@ def validate(paths: tuple[Path, ...], **kw: Any) -> None:
     opts = _options(kw)
 
     def body() -> int:
-        from jxs_catalog.compile import compile_workspace
+        from jxs_catalog.pipeline import compile_workspace
         root = _root(opts, paths)
         only = _only(paths, root)
         result = compile_workspace(root, only)

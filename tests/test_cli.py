@@ -99,7 +99,7 @@ def test_missing_path_is_exit_2(small: Path) -> None:
 
 
 def test_internal_error_is_exit_3(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import jxs_catalog.compile as compile_module
+    import jxs_catalog.pipeline as compile_module
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("simulated bug")

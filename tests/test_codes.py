@@ -9,7 +9,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from jxs_catalog.checking import run_check
-from jxs_catalog.compile import compile_workspace
+from jxs_catalog.pipeline import compile_workspace
 from jxs_catalog.validation import Positions, _diagnostics_from
 
 DONG = "townships/dong.yaml"

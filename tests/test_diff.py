@@ -10,7 +10,6 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from jxs_catalog.compile import compile_workspace
 from jxs_catalog.diffing import (
     DiffResult,
     diff_workspaces,
@@ -22,6 +21,7 @@ from jxs_catalog.diffing import (
 from jxs_catalog.diffing.markdown import cell
 from jxs_catalog.diffing.sides import _wanted
 from jxs_catalog.errors import UsageProblem
+from jxs_catalog.pipeline import compile_workspace
 from tests.conftest import REPO, SMALL
 
 # What a diff looks like, reduced to compare with an expectation:

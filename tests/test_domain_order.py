@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from jxs_catalog.compile import compile_workspace
+from jxs_catalog.pipeline import compile_workspace
 from tests.conftest import REPO
 
 MATTERS = REPO / "tests" / "reference" / "guideline-matters.tsv"

@@ -16,12 +16,12 @@ import pytest
 from jxs_catalog import keys as K
 from jxs_catalog.build import run_build
 from jxs_catalog.catalog import Catalog, Section
-from jxs_catalog.compile import compile_workspace
 from jxs_catalog.diffing import diff_workspaces, render_json, render_markdown, render_text
 from jxs_catalog.fields import ELEMENTS, TABLE_ORDER, CompiledItem, ItemElements
 from jxs_catalog.importing import domain_yaml, import_workbook
 from jxs_catalog.loading.source import parse_bytes
 from jxs_catalog.models import ItemPatch
+from jxs_catalog.pipeline import compile_workspace
 from jxs_catalog.rendering.layout import COLUMNS, remark, row_values
 from jxs_catalog.rendering.xlsx import write_workbook
 from jxs_catalog.schema import build_schema

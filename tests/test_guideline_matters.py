@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from jxs_catalog.compile import compile_workspace
+from jxs_catalog.pipeline import compile_workspace
 from tests.conftest import REPO
 
 MATTERS = Path(__file__).parent / "reference" / "guideline-matters.tsv"

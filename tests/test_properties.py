@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 
 from jxs_catalog import vocab
 from jxs_catalog.build import run_build
-from jxs_catalog.compile import compile_workspace
 from jxs_catalog.loading.source import parse_bytes
 from jxs_catalog.merging import merge
+from jxs_catalog.pipeline import compile_workspace
 from jxs_catalog.validation import validate_tree
 
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)

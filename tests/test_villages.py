@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from jxs_catalog.checking import run_check
-from jxs_catalog.compile import compile_workspace
 from jxs_catalog.diagnostics import Diagnostic, Severity
+from jxs_catalog.pipeline import compile_workspace
 from tests.conftest import run
 
 DONG = "townships/dong.yaml"

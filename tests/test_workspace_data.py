@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from jxs_catalog.catalog import PILOT_DOMAINS
-from jxs_catalog.compile import compile_workspace
+from jxs_catalog.pipeline import compile_workspace
 from tests.conftest import REPO
 
 TOWNSHIPS = {

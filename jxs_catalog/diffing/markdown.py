@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from jxs_catalog.diffing.compare import CatalogDiff, DiffResult
-from jxs_catalog.diffing.words import (
+from jxs_catalog.diffing.sentences import (
     cannot_compare,
     catalog_heading,
     element_name,

@@ -7,7 +7,7 @@ import json
 from jxs_catalog.catalog import CompiledItem
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.diffing.compare import SCOPES, CatalogDiff, DiffResult, ItemChange
-from jxs_catalog.diffing.words import (
+from jxs_catalog.diffing.sentences import (
     cannot_compare,
     catalog_heading,
     element_name,

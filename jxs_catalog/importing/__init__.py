@@ -17,7 +17,7 @@ from jxs_catalog.importing.header import Table, find_tables
 from jxs_catalog.importing.model import ImportedDomain, ImportResult, Reporter
 from jxs_catalog.importing.rows import read_table
 from jxs_catalog.importing.titles import ContentsEntry, parse_title, read_contents
-from jxs_catalog.importing.writer import domain_yaml
+from jxs_catalog.importing.yaml_writer import domain_yaml
 
 __all__ = ["ImportResult", "ImportedDomain", "domain_yaml", "import_workbook"]
 
