@@ -22,8 +22,8 @@ from benchmarks.startup import REPO
 
 def _stage_split(ws: Path, runs: int) -> tuple[float, float]:
     """Medians (CPU seconds) of reading and validating bases.yaml, and of resolving every basis."""
-    from jxs_catalog.loading.workspace import load_file, load_workspace
     from jxs_catalog.register import Register, cited_in, resolution_rules
+    from jxs_catalog.workspace import load_file, load_workspace
     workspace = load_workspace(ws)
     loading, resolving = [], []
     for _ in range(runs):

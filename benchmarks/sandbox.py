@@ -18,8 +18,7 @@ import jinja2
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from jxs_catalog.build import build_date  # noqa: E402
-from jxs_catalog.pipeline import compile_workspace  # noqa: E402
+from jxs_catalog.pipeline import build_date, compile_workspace  # noqa: E402
 from jxs_catalog.rendering.site import SiteRenderer  # noqa: E402
 
 

@@ -21,11 +21,11 @@ from jxs_catalog import __version__
 from jxs_catalog.catalog import Catalog
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.errors import UsageProblem, os_reason
+from jxs_catalog.loading.files import source_files
 from jxs_catalog.loading.source import read_limited
-from jxs_catalog.loading.workspace import source_files
 from jxs_catalog.merging import Compiled
 from jxs_catalog.models import Settings
-from jxs_catalog.pipeline import Result, compile_workspace
+from jxs_catalog.pipeline import Result, build_date, compile_workspace
 from jxs_catalog.register import register_of
 from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
 from jxs_catalog.rendering.sandbox import TemplateProblem, compile_all
@@ -51,21 +51,6 @@ class BuildReport:
     outputs: int = 0
     written: bool = False
     rendered: int = 0  # units rendered anew (the rest were unchanged and reused)
-
-
-def build_date(result: Result) -> dt.datetime:
-    """SOURCE_DATE_EPOCH when set, else the latest review date in the sources: never the clock."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
-        except (ValueError, OverflowError, OSError):  # beyond the year 9999 (or the platform's range)
-            raise UsageProblem("bad-epoch", epoch) from None
-    dates = [d.model.reviewed for d in result.workspace.domains if d.model and d.model.reviewed]
-    dates += [t.model.reviewed for t in result.workspace.townships if t.model and t.model.reviewed]
-    if dates:
-        return dt.datetime.strptime(max(dates), "%Y-%m-%d")
-    return dt.datetime(2000, 1, 1)
 
 
 def _inputs(result: Result) -> list[dict[str, str]]:

@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jxs_catalog.catalog import PILOT_DOMAINS, Catalog
+from jxs_catalog.coverage import Coverage, coverage_of
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.fields import ELEMENTS
+from jxs_catalog.loading.loaded import Loaded
 from jxs_catalog.messages import phrase
 from jxs_catalog.models import Domain, Township
 from jxs_catalog.pipeline import Result, compile_workspace
 from jxs_catalog.register import Citing, citations_report, currency_rules, register_of
-from jxs_catalog.validation import Loaded
 
 # Counties a neighbour's catalog would name: the rest of 临夏州 and the counties across the
 # border in 青海. Copy-paste from them is the failure this rule exists for.
@@ -31,21 +32,6 @@ NEIGHBOUR_COUNTIES: tuple[str, ...] = (
     "循化撒拉族自治县", "循化县", "民和回族土族自治县", "民和县", "化隆回族自治县", "化隆县",
 )
 _GOV = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:县|市|区))人民政府")
-
-
-@dataclass(slots=True)
-class CoverageCell:
-    items: int = 0
-    excluded: bool = False
-    partial_exclusions: int = 0
-
-
-@dataclass(slots=True)
-class Coverage:
-    domains: list[str]
-    rows: dict[str, dict[str, CoverageCell]] = field(default_factory=dict)  # township -> domain -> cell
-    warnings: dict[str, int] = field(default_factory=dict)
-    errors: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -246,33 +232,6 @@ def _merged_rules(compiled_catalogs: list[Catalog]) -> list[Diagnostic]:
                 out.append(Diagnostic("JXS211", item.source, item.line, 1,
                                       {"catalog": cat.title, "name": item.name, "element": label}))
     return out
-
-
-def coverage_of(result: Result, diagnostics: list[Diagnostic]) -> Coverage | None:
-    compiled = result.compiled
-    if compiled is None:
-        return None
-    domains = [s.domain for s in compiled.county.sections]
-    for lf in result.workspace.valid_domains:
-        if lf.model and lf.model.name not in domains:
-            domains.append(lf.model.name)
-    cov = Coverage(domains)
-    paths = {lf.model.name: lf.path for lf in result.workspace.valid_townships if lf.model}
-    for town in compiled.townships:
-        row = {d: CoverageCell() for d in domains}
-        for section in town.sections:
-            row[section.domain].items = len(section.items)
-        for adj in town.adjustments:
-            if adj.kind == "exclusion" and adj.domain in row:
-                if adj.item is None:
-                    row[adj.domain].excluded = True
-                else:
-                    row[adj.domain].partial_exclusions += 1
-        cov.rows[town.name] = row
-        path = paths.get(town.name, "")
-        cov.warnings[town.name] = sum(1 for d in diagnostics if d.path == path and d.severity is Severity.WARNING)
-        cov.errors[town.name] = sum(1 for d in diagnostics if d.path == path and d.severity is Severity.ERROR)
-    return cov
 
 
 def run_check(root: Path, today: dt.date | None = None) -> CheckResult:

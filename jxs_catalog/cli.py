@@ -191,7 +191,7 @@ def _options(kw: dict[str, Any]) -> Options:
 def _root(opts: Options, near: tuple[Path, ...] = ()) -> Path:
     """The workspace: --root, else walking up from the first path named, else from here."""
     from jxs_catalog.errors import UsageProblem
-    from jxs_catalog.loading.workspace import find_root
+    from jxs_catalog.loading.files import find_root
     if opts.root is not None:
         return find_root(opts.root)
     if near:
@@ -380,7 +380,9 @@ def check(report: bool, report_dir: Path | None, force: bool, today: Any, **kw: 
         code = _report(opts, result.diagnostics, result.files)
         if report and result.coverage is not None:
             from jxs_catalog.terminal import write_coverage
-            write_coverage(result.coverage, report_dir or root / "reports", opts.lang, force)
+            problems = write_coverage(result.coverage, root, report_dir or root / "reports", opts.lang, force)
+            if problems:
+                code = max(code, _report(opts, problems, 0, err=True))
         if report and result.documents and result.today:
             from jxs_catalog.terminal import write_documents
             write_documents(result.documents, result.today, report_dir or root / "reports", opts.lang, force)
@@ -432,16 +434,9 @@ def diff(a: str, b: str, output: Path | None, force: bool, **kw: Any) -> None:
     opts = _options(kw)
 
     def body() -> int:
-        from jxs_catalog.diffing import diff_workspaces, render_json, render_markdown, render_text, resolve_side
-        cwd = opts.root or Path.cwd()
-        with resolve_side(a, cwd) as side_a, resolve_side(b, cwd) as side_b:
-            result = diff_workspaces(side_a, side_b)
-        renderers = {"text": render_text, "json": render_json, "markdown": render_markdown}
-        text = renderers[opts.fmt](result, opts.lang)
-        if output is not None:
-            from jxs_catalog.writing import write_text
-            write_text(output, text, may_replace=force)
-        else:
+        from jxs_catalog.diffing import diff_revisions
+        result, text = diff_revisions(a, b, opts.root or Path.cwd(), opts.fmt, opts.lang, output, force)
+        if output is None:
             click.echo(text, nl=not text.endswith("\n"))
         return 1 if result.has_errors else 0
 
@@ -486,7 +481,7 @@ def import_(file: Path, output: Path | None, sheet: str | None, domain: str | No
 def _unregistered_in_import(opts: Options, near: Path | None, result: Any, source: str) -> list[Any]:
     """One warning naming every cited title that the workspace's bases.yaml does not know."""
     from jxs_catalog.errors import UsageProblem
-    from jxs_catalog.loading.workspace import find_root
+    from jxs_catalog.loading.files import find_root
     from jxs_catalog.register import imported_unregistered, load_register
     try:
         register = load_register(find_root(opts.root or (near.parent if near else Path.cwd())))
@@ -498,7 +493,8 @@ def _unregistered_in_import(opts: Options, near: Path | None, result: Any, sourc
 def _workspace_channels(opts: Options, near: Path | None) -> tuple[str, ...]:
     """jxs.yaml's own channels when the import runs inside a workspace; none otherwise."""
     from jxs_catalog.errors import UsageProblem
-    from jxs_catalog.loading.workspace import extra_channels, find_root
+    from jxs_catalog.loading.files import find_root
+    from jxs_catalog.workspace import extra_channels
     try:
         root = find_root(opts.root or (near.parent if near else Path.cwd()))
     except UsageProblem:

@@ -17,20 +17,14 @@ from pathlib import Path
 
 from jxs_catalog import keys as K
 from jxs_catalog.diagnostics import Diagnostic
+from jxs_catalog.loading.files import display_path, expand_paths, kind_of_file, source_files
 from jxs_catalog.loading.source import decode, mixed_lines, parse_bytes, read_limited
-from jxs_catalog.loading.workspace import (
-    display_path,
-    expand_paths,
-    extra_channels,
-    kind_of_file,
-    load_file,
-    source_files,
-)
 from jxs_catalog.loading.yamltree import YamlProblem, YMap, YNode, YScalar, YSeq, parse, prescan
 from jxs_catalog.messages import Phrase, phrase
 from jxs_catalog.register import Register, citation_edits, load_register
 from jxs_catalog.validation import resolve_key
 from jxs_catalog.valuecheck import LIST_KEYS, canonical, split_joined
+from jxs_catalog.workspace import extra_channels, load_file
 from jxs_catalog.writing import check_all, write_file
 
 

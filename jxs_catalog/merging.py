@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from jxs_catalog.catalog import Adjustment, Catalog, CompiledItem, Section, VillageRef, domain_sort_key, village_id
 from jxs_catalog.diagnostics import Diagnostic
+from jxs_catalog.loading.loaded import Loaded
 from jxs_catalog.messages import phrase
 from jxs_catalog.models import Change, Domain, Exclusion, Settings, Township, village_body
-from jxs_catalog.validation import Loaded
 
 
 @dataclass(slots=True)

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jxs_catalog.diagnostics import Diagnostic
-from jxs_catalog.loading.workspace import Workspace, load_referenced_domains, load_workspace
+from jxs_catalog.errors import UsageProblem
+from jxs_catalog.loading.loaded import Loaded
 from jxs_catalog.merging import Compiled, find_domain, merge, missing_domain, missing_item
 from jxs_catalog.models import Domain
 from jxs_catalog.register import register_of, resolution_rules
 from jxs_catalog.timing import Stopwatch, cyclic_gc_paused, measure
-from jxs_catalog.validation import Loaded
+from jxs_catalog.workspace import Workspace, load_referenced_domains, load_workspace
 
 
 @dataclass(slots=True)
@@ -127,3 +130,23 @@ def raw_references(town: Loaded[Any], domains: list[Loaded[Domain]]) -> list[Dia
             if item.strip() not in known:
                 out.append(missing_item(dl, item.strip(), town.path, *town.positions.of((key, i, "item"))))
     return out
+
+
+def build_date(result: Result) -> dt.datetime:
+    """SOURCE_DATE_EPOCH when set, else the latest review date in the sources: never the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
+        except (ValueError, OverflowError, OSError):  # beyond the year 9999 (or the platform's range)
+            raise UsageProblem("bad-epoch", epoch) from None
+    dates = [d.model.reviewed for d in result.workspace.domains if d.model and d.model.reviewed]
+    dates += [t.model.reviewed for t in result.workspace.townships if t.model and t.model.reviewed]
+    if dates:
+        return dt.datetime.strptime(max(dates), "%Y-%m-%d")
+    return dt.datetime(2000, 1, 1)
+
+
+def source_day(result: Result) -> dt.date:
+    """The day the sources speak for (see build_date): what reports are dated with."""
+    return build_date(result).date()

@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING
 from jxs_catalog import vocab
 from jxs_catalog.citations import Cited, Resolved, number_key, parse_basis, same_number, title_key
 from jxs_catalog.diagnostics import Diagnostic, Severity
-from jxs_catalog.loading.workspace import BASES, Workspace, load_file
+from jxs_catalog.loading.files import BASES
+from jxs_catalog.loading.loaded import Positions
 from jxs_catalog.messages import Phrase, phrase
 from jxs_catalog.models import Bases, Document
-from jxs_catalog.validation import Positions
+from jxs_catalog.workspace import Workspace, load_file
 
 if TYPE_CHECKING:  # importing jxs_catalog.importing at run time would load the whole importer on validate's path
     from jxs_catalog.importing.model import ImportedDomain

@@ -11,11 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jxs_catalog.checking import Coverage
+from jxs_catalog.coverage import Coverage, cell_text
+from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.messages import say
 from jxs_catalog.register import Citing
-from jxs_catalog.rendering.coverage import cell_text, coverage_csv, coverage_html
+from jxs_catalog.rendering.coverage import coverage_csv, coverage_html
 from jxs_catalog.rendering.documents import documents_csv, documents_text
+from jxs_catalog.rendering.sandbox import TemplateProblem
 from jxs_catalog.writing import check_all, make_folder, write_file
 
 
@@ -50,7 +52,7 @@ class ProgressBar:
 REPORT_MARKER = ".jxs-reports"
 
 
-def write_coverage(cov: Coverage, folder: Path, lang: str, force: bool = False) -> None:
+def write_coverage(cov: Coverage, root: Path, folder: Path, lang: str, force: bool = False) -> list[Diagnostic]:
     """Write the report as CSV and HTML, and draw it as a table on standard error.
 
     The report folder is marked as jxs's when jxs first writes there; only then (or with
@@ -60,8 +62,11 @@ def write_coverage(cov: Coverage, folder: Path, lang: str, force: bool = False) 
     from rich.table import Table
 
     title = say("coverage.title", lang)
-    files = {folder / "coverage.csv": coverage_csv(cov),
-             folder / "coverage.html": coverage_html(cov, title, dt.date.today().isoformat())}
+    try:
+        html = coverage_html(cov, title, root)
+    except TemplateProblem as problem:  # the workspace's own coverage.html: reported like the site's templates
+        return [problem.diagnostic()]
+    files = {folder / "coverage.csv": coverage_csv(cov), folder / "coverage.html": html}
     ours = force or (folder / REPORT_MARKER).is_file()
     check_all(files, may_replace=ours)
     make_folder(folder)
@@ -84,6 +89,7 @@ def write_coverage(cov: Coverage, folder: Path, lang: str, force: bool = False) 
     console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
     console.print(table)
     console.print(say("coverage.written", lang, folder=folder))
+    return []
 
 
 def write_documents(rows: list[Citing], today: dt.date, folder: Path, lang: str, force: bool = False) -> None:

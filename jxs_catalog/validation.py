@@ -9,55 +9,18 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from jxs_catalog import keys as K
 from jxs_catalog.citations import title_key
 from jxs_catalog.diagnostics import Diagnostic, Severity
+from jxs_catalog.loading.loaded import Loaded, Path, Positions
 from jxs_catalog.loading.yamltree import YMap, YNode, YScalar, YSeq, kind_of
 from jxs_catalog.messages import Joined, Phrase, Term, phrase
 from jxs_catalog.models import Bases, Domain, Settings, Township, kind_from_name
 from jxs_catalog.valuecheck import ValueChecker, canonical
-
-Path = tuple[str | int, ...]
-M = TypeVar("M", bound=BaseModel)
-
-
-@dataclass(slots=True)
-class Positions:
-    """Where each value (and each key) of a file stood, by path."""
-
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    spelled: dict[Path, str] = field(default_factory=dict)
-
-    def of(self, path: Path) -> tuple[int, int]:
-        """The position of the value at path, or of its nearest located parent."""
-        p = tuple(path)
-        while p:
-            if p in self.values:
-                return self.values[p]
-            p = p[:-1]
-        return self.values.get((), (1, 1))
-
-    def line(self, path: Path) -> int:
-        return self.of(path)[0]
-
-
-@dataclass(slots=True)
-class Loaded(Generic[M]):
-    """A validated file: the model (None if invalid), where things are, and its id."""
-
-    path: str
-    stem: str
-    model: M | None
-    positions: Positions
-    diagnostics: list[Diagnostic]
-    raw: Any = None  # the normalised values, kept so that an invalid file's references can still be checked
-
 
 CELL_LIMIT = 32_767  # characters an Excel cell holds
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,22 @@ def test_check_json_has_codes(small: Path) -> None:
 def test_shipped_workspace_passes_check_strict() -> None:
     result = run("check", "--root", str(REPO), "--strict")
     assert result.exit_code == 0, result.output
+
+
+def test_coverage_csv_and_html_share_columns_and_the_sources_date(small: Path, tmp_path: Path) -> None:
+    result = run("check", "--root", str(small), "--report", "--report-dir", str(tmp_path / "r"),
+                 env={"SOURCE_DATE_EPOCH": "1700000000"})
+    assert result.exit_code == 0
+    header = (tmp_path / "r" / "coverage.csv").read_bytes().decode("utf-8-sig").splitlines()[0].split(",")
+    html = (tmp_path / "r" / "coverage.html").read_text(encoding="utf-8")
+    columns = re.findall(r'<th scope="col">([^<]*)</th>', html)
+    assert columns == header and header[-4:] == ["事项合计", "排除领域", "错误", "警告"]
+    assert "数据日期：2023-11-14" in html  # SOURCE_DATE_EPOCH, as the build dates its outputs
+
+
+def test_a_workspace_coverage_template_renders_in_the_sandbox(small: Path, tmp_path: Path) -> None:
+    (small / "templates").mkdir(exist_ok=True)
+    (small / "templates" / "coverage.html").write_text("{{ title.__class__.__mro__ }}", encoding="utf-8")
+    result = run("check", "--root", str(small), "--report", "--report-dir", str(tmp_path / "r"))
+    assert "JXS019" in result.output and "templates/coverage.html" in result.output
+    assert not (tmp_path / "r" / "coverage.html").exists()

@@ -9,8 +9,9 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from jxs_catalog.checking import run_check
+from jxs_catalog.loading.loaded import Positions
 from jxs_catalog.pipeline import compile_workspace
-from jxs_catalog.validation import Positions, _diagnostics_from
+from jxs_catalog.validation import _diagnostics_from
 
 DONG = "townships/dong.yaml"
 

@@ -9,9 +9,9 @@ import pytest
 
 from jxs_catalog.build import run_build
 from jxs_catalog.citations import number_key, parse_basis, same_number, title_key
-from jxs_catalog.loading.workspace import load_workspace
 from jxs_catalog.pipeline import compile_workspace
 from jxs_catalog.register import basis_sites
+from jxs_catalog.workspace import load_workspace
 from tests.conftest import REPO, run
 
 REGISTER = """\

@@ -12,7 +12,7 @@ from types import TracebackType
 from typing import IO
 
 from jxs_catalog.errors import UsageProblem
-from jxs_catalog.loading.workspace import find_root
+from jxs_catalog.loading.files import find_root
 
 
 @dataclass(slots=True)
