@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jxs_catalog.catalog import PILOT_DOMAINS, Catalog
+from jxs_catalog.catalog import PILOT_DOMAINS
 from jxs_catalog.coverage import Coverage, coverage_of
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.fields import ELEMENTS
@@ -23,14 +23,8 @@ from jxs_catalog.loading.loaded import Loaded
 from jxs_catalog.messages import phrase
 from jxs_catalog.models import Domain, Township
 from jxs_catalog.pipeline import Result, compile_workspace
-from jxs_catalog.register import Citing, citations_report, currency_rules, register_of
+from jxs_catalog.register import Citing, Register, citations_report, currency_rules, register_of
 
-# Counties a neighbour's catalog would name: the rest of 临夏州 and the counties across the
-# border in 青海. Copy-paste from them is the failure this rule exists for.
-NEIGHBOUR_COUNTIES: tuple[str, ...] = (
-    "临夏市", "临夏县", "康乐县", "永靖县", "广河县", "和政县", "东乡族自治县", "东乡县",
-    "循化撒拉族自治县", "循化县", "民和回族土族自治县", "民和县", "化隆回族自治县", "化隆县",
-)
 _GOV = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:县|市|区))人民政府")
 
 
@@ -52,7 +46,24 @@ def _warning(code: str, path: str, line: int, col: int, params: dict[str, object
     return Diagnostic(code, path, line, col, params or {}, Severity.WARNING)
 
 
-def _currency(loaded: Iterable[Loaded[Domain] | Loaded[Township]], today: dt.date) -> list[Diagnostic]:
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """What every workspace rule looks at: the compiled workspace, the day, the register."""
+
+    result: Result
+    today: dt.date
+    register: Register | None
+
+    @property
+    def county_code(self) -> str | None:
+        settings = self.result.workspace.settings
+        return settings.model.code if settings and settings.model else None
+
+
+# --- workspace rules: what the files must satisfy together (see WORKSPACE_RULES) ---------------------
+
+
+def _review_dates(loaded: Iterable[Loaded[Domain] | Loaded[Township]], today: dt.date) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for lf in loaded:
         if lf.model is None:
@@ -69,14 +80,28 @@ def _currency(loaded: Iterable[Loaded[Domain] | Loaded[Township]], today: dt.dat
     return out
 
 
-def _domain_rules(result: Result) -> list[Diagnostic]:
+def review_dates(c: Checked) -> list[Diagnostic]:
+    """Every domain and township file has a review date, not in the future nor older than a year
+    (JXS209, JXS210, JXS212)."""
+    ws = c.result.workspace
+    return [*_review_dates(ws.domains, c.today), *_review_dates(ws.townships, c.today)]
+
+
+def cited_documents_in_force(c: Checked) -> list[Diagnostic]:
+    """No line cites a document the register says is repealed, lapsed or past its term (JXS505, JXS506)."""
+    return currency_rules(c.result.workspace, c.register, c.today) if c.register is not None else []
+
+
+def pilot_domains_present(c: Checked) -> list[Diagnostic]:
+    """Each pilot domain has its file in domains/ (JXS202)."""
+    present = {d.model.name for d in c.result.workspace.domains if d.model}
+    return [_warning("JXS202", "domains/", 0, 0, {"domain": name}) for name in PILOT_DOMAINS if name not in present]
+
+
+def domain_levels_used(c: Checked) -> list[Diagnostic]:
+    """Every level a domain declares is used by one of its items (JXS203)."""
     out: list[Diagnostic] = []
-    present = {d.model.name for d in result.workspace.domains if d.model}
-    for name in PILOT_DOMAINS:
-        if name not in present:
-            out.append(_warning("JXS202", "domains/", 0, 0, {"domain": name}))
-    seen: dict[tuple[str, str], tuple[str, str]] = {}
-    for lf in result.workspace.valid_domains:
+    for lf in c.result.workspace.valid_domains:
         dom = lf.model
         assert dom is not None
         used = {lv for it in dom.items for lv in it.levels}
@@ -84,6 +109,16 @@ def _domain_rules(result: Result) -> list[Diagnostic]:
             if level not in used:
                 line, col = lf.positions.of(("levels",))
                 out.append(Diagnostic("JXS203", lf.path, line, col, {"domain": dom.name, "level": level}))
+    return out
+
+
+def matters_defined_once(c: Checked) -> list[Diagnostic]:
+    """No matter (same name and content) is defined in two domains (JXS205, a warning)."""
+    out: list[Diagnostic] = []
+    seen: dict[tuple[str, str], tuple[str, str]] = {}
+    for lf in c.result.workspace.valid_domains:
+        dom = lf.model
+        assert dom is not None
         for i, it in enumerate(dom.items):
             key = (it.name, it.content)
             if key in seen and seen[key][0] != dom.name:
@@ -99,28 +134,47 @@ def _claims_township(dom: Domain) -> bool:
     return "乡级" in levels
 
 
-def _township_rules(result: Result, county_code: str | None) -> list[Diagnostic]:
+def township_codes(c: Checked) -> list[Diagnostic]:
+    """A township's code lies inside the county's and is used once (JXS207, JXS208)."""
+    if c.result.compiled is None:
+        return []
     out: list[Diagnostic] = []
-    compiled = result.compiled
-    assert compiled is not None
-    by_name = {c.name: c for c in compiled.townships}
     codes: dict[str, str] = {}
-    village_codes: dict[str, str] = {}
-    town_names = [t.model.name for t in result.workspace.valid_townships if t.model]
-    pilot_domains = [d.model for d in result.workspace.valid_domains
-                     if d.model and d.model.name in PILOT_DOMAINS and _claims_township(d.model)]
-    for lf in result.workspace.valid_townships:
+    for lf in c.result.workspace.valid_townships:
         town = lf.model
         assert town is not None
-        catalog = by_name.get(town.name)
         if town.code:
             line, col = lf.positions.of(("code",))
-            if county_code and not town.code.startswith(county_code):
-                out.append(Diagnostic("JXS207", lf.path, line, col, {"value": town.code, "county_code": county_code}))
+            if c.county_code and not town.code.startswith(c.county_code):
+                out.append(Diagnostic("JXS207", lf.path, line, col, {"value": town.code, "county_code": c.county_code}))
             if town.code in codes:
                 out.append(Diagnostic("JXS208", lf.path, line, col, {"value": town.code, "other": codes[town.code]}))
             codes.setdefault(town.code, lf.path)
-        out.extend(_village_codes(lf, village_codes))
+    return out
+
+
+def village_codes(c: Checked) -> list[Diagnostic]:
+    """Each village code lies inside its township's code and is used once in the county (JXS213, JXS214)."""
+    if c.result.compiled is None:
+        return []
+    seen: dict[str, str] = {}
+    return [d for lf in c.result.workspace.valid_townships for d in _village_codes(lf, seen)]
+
+
+def pilot_domains_accounted(c: Checked) -> list[Diagnostic]:
+    """Every township has items of each pilot domain with township items, or excludes it with a reason
+    (JXS201)."""
+    compiled = c.result.compiled
+    if compiled is None:
+        return []
+    out: list[Diagnostic] = []
+    by_name = {cat.name: cat for cat in compiled.townships}
+    pilot_domains = [d.model for d in c.result.workspace.valid_domains
+                     if d.model and d.model.name in PILOT_DOMAINS and _claims_township(d.model)]
+    for lf in c.result.workspace.valid_townships:
+        town = lf.model
+        assert town is not None
+        catalog = by_name.get(town.name)
         if catalog is None:
             continue
         present = {s.domain for s in catalog.sections}
@@ -129,12 +183,23 @@ def _township_rules(result: Result, county_code: str | None) -> list[Diagnostic]
             if dom.name not in present and dom.name not in excluded:
                 out.append(Diagnostic("JXS201", lf.path, *lf.positions.of(("name",)),
                                       {"township": town.name, "domain": dom.name}))
-        out.extend(_foreign_names(lf, town_names, _own_county_names(result)))
     return out
 
 
+def no_foreign_names_in_townships(c: Checked) -> list[Diagnostic]:
+    """A township's own text names no other township nor county: likely copied (JXS206)."""
+    compiled = c.result.compiled
+    if compiled is None:
+        return []
+    catalogs = {cat.name for cat in compiled.townships}
+    town_names = [t.model.name for t in c.result.workspace.valid_townships if t.model]
+    own = _own_county_names(c.result)
+    neighbours = _neighbours(c.result)
+    return [d for lf in c.result.workspace.valid_townships if lf.model and lf.model.name in catalogs
+            for d in _foreign_names(lf, town_names, own, neighbours)]
+
+
 def _village_codes(lf: Loaded[Township], seen: dict[str, str]) -> list[Diagnostic]:
-    """Each village code lies inside its township's code and is used once in the county."""
     town = lf.model
     assert town is not None
     out: list[Diagnostic] = []
@@ -155,8 +220,8 @@ def _village_codes(lf: Loaded[Township], seen: dict[str, str]) -> list[Diagnosti
     return out
 
 
-def _foreign_names(lf: Loaded[Township], town_names: list[str], own_county: set[str]) -> list[Diagnostic]:
-    """Names of another township or county in a township's own text: likely copied."""
+def _foreign_names(lf: Loaded[Township], town_names: list[str], own_county: set[str],
+                   neighbours: tuple[str, ...]) -> list[Diagnostic]:
     town = lf.model
     assert town is not None
     others = [n for n in town_names if n != town.name]
@@ -176,7 +241,7 @@ def _foreign_names(lf: Loaded[Township], town_names: list[str], own_county: set[
     if town.subject:
         texts.append((("subject",), town.subject))
     for path, text in texts:
-        found = _foreign_in(text, others, own_county)
+        found = _foreign_in(text, others, own_county, neighbours)
         if found:
             line, col = lf.positions.of(path)
             kind = found[1]
@@ -193,11 +258,12 @@ def _own_county_names(result: Result) -> set[str]:
     return {loaded.model.county, loaded.model.full_name or loaded.model.county}
 
 
-def _foreign_in(text: str, other_towns: list[str], own_county: set[str]) -> tuple[str, str] | None:
+def _foreign_in(text: str, other_towns: list[str], own_county: set[str],
+                neighbours: tuple[str, ...]) -> tuple[str, str] | None:
     for name in other_towns:
         if name in text:
             return name, "township"
-    for name in NEIGHBOUR_COUNTIES:
+    for name in neighbours:
         if name in text:
             return name, "county"
     for m in _GOV.finditer(text):
@@ -207,16 +273,23 @@ def _foreign_in(text: str, other_towns: list[str], own_county: set[str]) -> tupl
     return None
 
 
-def _domain_foreign_names(result: Result) -> list[Diagnostic]:
-    own = _own_county_names(result)
+def _neighbours(result: Result) -> tuple[str, ...]:
+    loaded = result.workspace.settings
+    return loaded.model.neighbours if loaded is not None and loaded.model is not None else ()
+
+
+def no_foreign_names_in_domains(c: Checked) -> list[Diagnostic]:
+    """The county's standard names no other county in its items' text (JXS206)."""
+    own = _own_county_names(c.result)
+    neighbours = _neighbours(c.result)
     out: list[Diagnostic] = []
-    for lf in result.workspace.valid_domains:
+    for lf in c.result.workspace.valid_domains:
         dom = lf.model
         assert dom is not None
         for i, it in enumerate(dom.items):
             for key in (e.key for e in ELEMENTS if e.prose):
                 value = getattr(it, key)
-                found = _foreign_in(value, [], own) if value else None
+                found = _foreign_in(value, [], own, neighbours) if value else None
                 if found:
                     line, col = lf.positions.of(("items", i, key))
                     out.append(Diagnostic("JXS206", lf.path, line, col, {
@@ -224,9 +297,12 @@ def _domain_foreign_names(result: Result) -> list[Diagnostic]:
     return out
 
 
-def _merged_rules(compiled_catalogs: list[Catalog]) -> list[Diagnostic]:
+def merged_items_complete(c: Checked) -> list[Diagnostic]:
+    """Every merged item of every catalog has each required element (JXS211)."""
+    if c.result.compiled is None:
+        return []
     out: list[Diagnostic] = []
-    for cat in compiled_catalogs:
+    for cat in c.result.compiled.catalogs:
         for item in cat.items:
             for label in item.missing_elements():
                 out.append(Diagnostic("JXS211", item.source, item.line, 1,
@@ -234,21 +310,32 @@ def _merged_rules(compiled_catalogs: list[Catalog]) -> list[Diagnostic]:
     return out
 
 
+WorkspaceRule = Callable[[Checked], list[Diagnostic]]
+
+# Every workspace rule `jxs check` runs after validation and merging.
+WORKSPACE_RULES: tuple[WorkspaceRule, ...] = (
+    cited_documents_in_force,
+    review_dates,
+    pilot_domains_present,
+    domain_levels_used,
+    matters_defined_once,
+    no_foreign_names_in_domains,
+    township_codes,
+    village_codes,
+    pilot_domains_accounted,
+    no_foreign_names_in_townships,
+    merged_items_complete,
+)
+
+
 def run_check(root: Path, today: dt.date | None = None) -> CheckResult:
     """Every rule; currency is judged on `today` (the clock's date unless given)."""
     result = compile_workspace(root)
-    diags = list(result.diagnostics)
     today = today or _today()
     register = register_of(result.workspace)
-    if register is not None:
-        diags.extend(currency_rules(result.workspace, register, today))
-    diags.extend(_currency(result.workspace.domains, today))
-    diags.extend(_currency(result.workspace.townships, today))
-    diags.extend(_domain_rules(result))
-    diags.extend(_domain_foreign_names(result))
-    if result.compiled is not None:
-        settings = result.workspace.settings.model if result.workspace.settings else None
-        diags.extend(_township_rules(result, settings.code if settings else None))
-        diags.extend(_merged_rules(result.compiled.catalogs))
+    checked = Checked(result, today, register)
+    diags = list(result.diagnostics)
+    for rule in WORKSPACE_RULES:
+        diags.extend(rule(checked))
     documents = citations_report(result.workspace, register, today)
     return CheckResult(diags, result.files, coverage_of(result, diags), documents, today)

@@ -97,6 +97,8 @@ SETTINGS_KEYS = _keys(
     Key("site", ("网站",), "网站设置", "site options"),
     Key("portal", ("门户", "门户链接"), "门户网站链接和咨询电话", "portal links and phone"),
     Key("paper", ("纸张",), "工作簿纸张（A4 或 A3）", "workbook paper (A4 or A3)", kind="paper"),
+    Key("neighbours", ("周边县",), "周边的县（乡镇目录里出现这些县名时提示可能是照抄）",
+        "neighbouring counties (named in a catalog, they suggest copying)", kind="text_list"),
 )
 
 # bases.yaml: the register of cited documents (法规文件库).

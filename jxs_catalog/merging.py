@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from jxs_catalog.catalog import Adjustment, Catalog, CompiledItem, Section, VillageRef, domain_sort_key, village_id
 from jxs_catalog.diagnostics import Diagnostic
-from jxs_catalog.loading.loaded import Loaded
+from jxs_catalog.loading.loaded import Loaded, Positions
 from jxs_catalog.messages import phrase
-from jxs_catalog.models import Change, Domain, Exclusion, Settings, Township, village_body
+from jxs_catalog.models import Addition, Change, Domain, Exclusion, Settings, Township, village_body
 
 
 @dataclass(slots=True)
@@ -124,13 +126,9 @@ def _merge_township(settings: Settings, ordered: list[Loaded[Domain]],
             continue
         domain, (key,) = target
         patch = {k: v for k, v in change.set.model_dump().items() if v is not None}
-        if "levels" in patch and "乡级" not in patch["levels"]:
-            line, col = pos.of(("changes", i, "set", "levels"))
-            diags.append(Diagnostic("JXS114", path, line, col))
-            continue
-        if "applies_to" in patch and "村级" not in patch.get("levels", sections[domain][key].levels):
-            line, col = pos.of(("changes", i, "set", "applies_to"))
-            diags.append(Diagnostic("JXS124", path, line, col, {"name": key[1]}))
+        refused = [d for rule in CHANGE_RULES if (d := rule(patch, sections[domain][key], path, pos, i)) is not None]
+        if refused:
+            diags.append(refused[0])
             continue
         sections[domain][key] = dataclasses.replace(sections[domain][key], origin="changed", source=path,
                                                     line=locate("changes", i)[0], **patch)
@@ -144,9 +142,9 @@ def _merge_township(settings: Settings, ordered: list[Loaded[Domain]],
             continue
         dl, domain_name = found, found.model.name
         key = (add.category, add.name)
-        if key in sections[domain_name]:
-            line, col = locate("additions", i, "name")
-            diags.append(Diagnostic("JXS126", path, line, col, {"category": add.category, "name": add.name}))
+        repeated = addition_is_new(add, sections[domain_name], path, pos, i)
+        if repeated is not None:
+            diags.append(repeated)
             continue
         item = CompiledItem.of(add, domain_name, add.subject or town.body, path, locate("additions", i)[0])
         sections[domain_name][key] = dataclasses.replace(item, origin="added")
@@ -179,14 +177,54 @@ def _resolve(ordered: list[Loaded[Domain]], sections: dict[str, dict[tuple[str, 
     if len(township_items) == 1:
         return domain, township_items
     if len(township_items) > 1:
-        cats = "、".join(k[0] for k in township_items)
-        diags.append(Diagnostic("JXS127", path, *item_pos, {"item": adj.item, "domain": domain, "categories": cats}))
+        diags.append(target_is_one_item(adj.item, domain, township_items, path, item_pos))
         return None
     diags.append(missing_item(dl, adj.item, path, *item_pos))
     return None
 
 
+# --- merge rules: what a township's adjustments must satisfy to be applied (see MERGE_RULES) ----------
+
+
+def change_keeps_township_level(patch: dict[str, Any], item: CompiledItem, path: str, pos: Positions,
+                                i: int) -> Diagnostic | None:
+    """A change's levels keep 乡级: an item is dropped from a township by an exclusion (JXS114)."""
+    if "levels" in patch and "乡级" not in patch["levels"]:
+        return Diagnostic("JXS114", path, *pos.of(("changes", i, "set", "levels")))
+    return None
+
+
+def change_applies_to_village_items(patch: dict[str, Any], item: CompiledItem, path: str, pos: Positions,
+                                    i: int) -> Diagnostic | None:
+    """A change sets applies_to only on an item that stays 村级 (JXS124)."""
+    if "applies_to" in patch and "村级" not in patch.get("levels", item.levels):
+        return Diagnostic("JXS124", path, *pos.of(("changes", i, "set", "applies_to")), {"name": item.name})
+    return None
+
+
+CHANGE_RULES = (change_keeps_township_level, change_applies_to_village_items)
+
+
+def addition_is_new(add: Addition, section: dict[tuple[str, str], CompiledItem], path: str, pos: Positions,
+                    i: int) -> Diagnostic | None:
+    """An addition does not repeat an item of the county's standard: that is a change (JXS126)."""
+    if (add.category, add.name) in section:
+        return Diagnostic("JXS126", path, *pos.of(("additions", i, "name")),
+                          {"category": add.category, "name": add.name})
+    return None
+
+
+def target_is_one_item(item: str, domain: str, matches: list[tuple[str, str]], path: str,
+                       where: tuple[int, int]) -> Diagnostic:
+    """An adjustment naming an item found under several categories gives its category (JXS127)."""
+    cats = "、".join(k[0] for k in matches)
+    return Diagnostic("JXS127", path, *where, {"item": item, "domain": domain, "categories": cats})
+
+
+
+
 def missing_domain(ordered: list[Loaded[Domain]], ref: str, path: str, line: int, col: int) -> Diagnostic:
+    """An adjustment or addition names a domain that exists (JXS113), else the nearest name is offered."""
     names = [d.model.name for d in ordered if d.model]
     guess = difflib.get_close_matches(ref, names, n=1, cutoff=0.3)
     hint = phrase("hint.did-you-mean", guess=guess[0]) if guess else phrase("hint.domain-names")
@@ -194,6 +232,7 @@ def missing_domain(ordered: list[Loaded[Domain]], ref: str, path: str, line: int
 
 
 def missing_item(dl: Loaded[Domain], ref: str, path: str, line: int, col: int, category: bool = False) -> Diagnostic:
+    """An adjustment names a category or township-level item of its domain that exists (JXS113)."""
     assert dl.model is not None
     pool = [it.category if category else it.name for it in dl.model.items if "乡级" in it.levels]
     guess = difflib.get_close_matches(ref, pool, n=1, cutoff=0.3)
@@ -220,3 +259,10 @@ def _villages(town: Catalog) -> list[Catalog]:
                                         section.reference))
         out.append(cat)
     return out
+
+
+MergeRule = Callable[..., Diagnostic | None]
+
+# Every rule merging applies to a township's adjustments, in the order it applies them.
+MERGE_RULES: tuple[MergeRule, ...] = (missing_domain, missing_item, target_is_one_item, change_keeps_township_level,
+                                      change_applies_to_village_items, addition_is_new)

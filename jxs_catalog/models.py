@@ -135,6 +135,7 @@ class Settings(Frozen):
     site: SiteOptions = SiteOptions()
     portal: Portal = Portal()
     paper: Literal["A4", "A3"] = "A4"  # the workbooks' paper size
+    neighbours: tuple[Text, ...] = ()  # counties whose names in a catalog suggest copying (JXS206)
 
 
 class Document(Frozen):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -236,14 +237,9 @@ def validate_tree(tree: YNode, kind: str, file: str, stem: str,
         seen = {(d.code, d.line, d.column) for d in diags}
         diags.extend(d for d in _item_rules_despite_errors(data, kind, file, norm.pos)
                      if (d.code, d.line, d.column) not in seen)
-    if isinstance(model, Domain):
-        diags.extend(_domain_rules(model, file, norm.pos))
-    elif isinstance(model, Township):
-        diags.extend(_township_rules(model, file, norm.pos))
-    elif isinstance(model, Settings):
-        diags.extend(_settings_rules(model, file, norm.pos))
-    elif isinstance(model, Bases):
-        diags.extend(_bases_rules(model, file, norm.pos))
+    if model is not None:
+        for rule in FILE_RULES[kind]:
+            diags.extend(rule(model, file, norm.pos))
     return Loaded(file, stem, model, norm.pos, diags, data)
 
 
@@ -277,7 +273,13 @@ def _words(raw: Any, key: str) -> set[str]:
     return {w for v in values if isinstance(v, str) and (w := canonical(key, v)) is not None}
 
 
-def _domain_rules(domain: Domain, file: str, pos: Positions) -> list[Diagnostic]:
+# --- file rules: what one file must satisfy beyond its model's types -------------------------------
+# Each rule is a small function of (model, file, positions) whose docstring names its codes;
+# FILE_RULES lists them by the kind of file, and docs/rules.md is generated from the list.
+
+
+def unique_items(domain: Domain, file: str, pos: Positions) -> list[Diagnostic]:
+    """A domain lists each (category, name) once (JXS110)."""
     out: list[Diagnostic] = []
     first: dict[tuple[str, str], int] = {}
     for i, item in enumerate(domain.items):
@@ -298,13 +300,18 @@ def _quotes_hint(code: str) -> Phrase | None:
     return None
 
 
-def _township_rules(town: Township, file: str, pos: Positions) -> list[Diagnostic]:
+def township_code(town: Township, file: str, pos: Positions) -> list[Diagnostic]:
+    """A township's division code has 12 digits (JXS111)."""
+    if town.code is None or re.fullmatch(r"\d{12}", town.code):
+        return []
+    line, col = pos.of(("code",))
+    extra = _quotes_hint(town.code) or phrase("hint.township-code")
+    return [Diagnostic("JXS111", file, line, col, {"value": town.code.strip("“”‘’"), "digits": 12, "extra": extra})]
+
+
+def unique_villages(town: Township, file: str, pos: Positions) -> list[Diagnostic]:
+    """A township lists each village or community once (JXS123)."""
     out: list[Diagnostic] = []
-    if town.code is not None and not re.fullmatch(r"\d{12}", town.code):
-        line, col = pos.of(("code",))
-        extra = _quotes_hint(town.code) or phrase("hint.township-code")
-        out.append(Diagnostic("JXS111", file, line, col, {"value": town.code.strip("“”‘’"), "digits": 12,
-                                                            "extra": extra}))
     first: dict[str, int] = {}
     for i, village in enumerate(town.villages):
         line, col = pos.of(("villages", i))
@@ -312,10 +319,24 @@ def _township_rules(town: Township, file: str, pos: Positions) -> list[Diagnosti
             out.append(Diagnostic("JXS123", file, line, col, {"name": village.name, "first_line": first[village.name]}))
         else:
             first[village.name] = line
+    return out
+
+
+def village_codes(town: Township, file: str, pos: Positions) -> list[Diagnostic]:
+    """A village's division code has 12 digits (JXS111)."""
+    out: list[Diagnostic] = []
+    for i, village in enumerate(town.villages):
         if village.code is not None and not re.fullmatch(r"\d{12}", village.code):
             line, col = pos.of(("villages", i, "code"))
             out.append(Diagnostic("JXS111", file, line, col, {"value": village.code.strip("“”‘’"), "digits": 12, "extra": (
                 _quotes_hint(village.code) or phrase("hint.village-code"))}))
+    return out
+
+
+def village_kinds(town: Township, file: str, pos: Positions) -> list[Diagnostic]:
+    """A village's kind agrees with its name: 村 for …村, 社区 for …社区 (JXS125, a warning)."""
+    out: list[Diagnostic] = []
+    for i, village in enumerate(town.villages):
         if village.kind != kind_from_name(village.name) and village.name.endswith(("村", "社区")):
             line, col = pos.of(("villages", i, "kind"))
             looks = phrase("village.looks-village" if kind_from_name(village.name) == "村" else "village.looks-community")
@@ -324,11 +345,17 @@ def _township_rules(town: Township, file: str, pos: Positions) -> list[Diagnosti
     return out
 
 
-def _settings_rules(settings: Settings, file: str, pos: Positions) -> list[Diagnostic]:
+def county_code(settings: Settings, file: str, pos: Positions) -> list[Diagnostic]:
+    """The county's division code in jxs.yaml has 6 digits (JXS111)."""
+    if settings.code is None or re.fullmatch(r"\d{6}", settings.code):
+        return []
+    line, col = pos.of(("code",))
+    return [Diagnostic("JXS111", file, line, col, {"value": settings.code, "digits": 6, "extra": ""})]
+
+
+def settings_addresses(settings: Settings, file: str, pos: Positions) -> list[Diagnostic]:
+    """The site's base_url and the portal's links are full http(s) addresses (JXS118)."""
     out: list[Diagnostic] = []
-    if settings.code is not None and not re.fullmatch(r"\d{6}", settings.code):
-        line, col = pos.of(("code",))
-        out.append(Diagnostic("JXS111", file, line, col, {"value": settings.code, "digits": 6, "extra": ""}))
     base = settings.site.base_url
     if base is not None and not re.match(r"^https?://", base):
         line, col = pos.of(("site", "base_url"))
@@ -341,8 +368,15 @@ def _settings_rules(settings: Settings, file: str, pos: Positions) -> list[Diagn
     return out
 
 
-def _bases_rules(bases: Bases, file: str, pos: Positions) -> list[Diagnostic]:
-    """One entry per title; a replacement is itself registered; links are web addresses."""
+def _registered(bases: Bases, pos: Positions) -> dict[str, int]:
+    first: dict[str, int] = {}
+    for i, doc in enumerate(bases.documents):
+        first.setdefault(title_key(doc.title), pos.of(("documents", i, "title"))[0])
+    return first
+
+
+def unique_documents(bases: Bases, file: str, pos: Positions) -> list[Diagnostic]:
+    """bases.yaml registers each title once (JXS501)."""
     out: list[Diagnostic] = []
     first: dict[str, int] = {}
     for i, doc in enumerate(bases.documents):
@@ -352,14 +386,39 @@ def _bases_rules(bases: Bases, file: str, pos: Positions) -> list[Diagnostic]:
             out.append(Diagnostic("JXS501", file, line, col, {"title": doc.title, "first_line": first[key]}))
         else:
             first[key] = line
+    return out
+
+
+def known_replacements(bases: Bases, file: str, pos: Positions) -> list[Diagnostic]:
+    """A document's replaced_by names another registered document (JXS502)."""
+    out: list[Diagnostic] = []
+    registered = _registered(bases, pos)
     for i, doc in enumerate(bases.documents):
         if doc.replaced_by is not None:
             key = title_key(doc.replaced_by)
-            if key not in first or key == title_key(doc.title):
+            if key not in registered or key == title_key(doc.title):
                 line, col = pos.of(("documents", i, "replaced_by"))
                 out.append(Diagnostic("JXS502", file, line, col, {"title": doc.replaced_by}))
+    return out
+
+
+def document_addresses(bases: Bases, file: str, pos: Positions) -> list[Diagnostic]:
+    """A registered document's url is a full http(s) address (JXS118)."""
+    out: list[Diagnostic] = []
+    for i, doc in enumerate(bases.documents):
         if doc.url is not None and not re.match(r"^https?://\S+$", doc.url):
             line, col = pos.of(("documents", i, "url"))
             out.append(Diagnostic("JXS118", file, line, col, {"key": pos.spelled.get(("documents", i, "url"), "url"),
                                                               "value": doc.url}))
     return out
+
+
+FileRule = Callable[[Any, str, Positions], list[Diagnostic]]
+
+# Every file rule, by the kind of file it applies to.
+FILE_RULES: dict[str, tuple[FileRule, ...]] = {
+    "domain": (unique_items,),
+    "township": (township_code, unique_villages, village_codes, village_kinds),
+    "settings": (county_code, settings_addresses),
+    "bases": (unique_documents, known_replacements, document_addresses),
+}

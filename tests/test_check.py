@@ -68,8 +68,11 @@ def test_copied_county_name(small: Path) -> None:
     edit(small / "townships" / "dong.yaml", "reason: 本镇增加微信群通知", "reason: 临夏县做法，增加微信群通知")
     edit(small / "domains" / "butie.yaml", "content: 补贴对象姓名、补贴金额", "content: 和政县人民政府公布的补贴对象")
     result = found(small)
-    assert ("JXS206", "townships/dong.yaml", 12) in result
-    assert ("JXS206", "domains/butie.yaml", 29) in result
+    assert ("JXS206", "townships/dong.yaml", 12) not in result  # 临夏县 is a neighbour only when jxs.yaml says so
+    assert ("JXS206", "domains/butie.yaml", 29) in result  # …县人民政府 of another county, named in any case
+    with (small / "jxs.yaml").open("a", encoding="utf-8") as f:
+        f.write("neighbours: [临夏县, 循化县]\n")
+    assert ("JXS206", "townships/dong.yaml", 12) in found(small)
 
 
 def test_code_outside_county_and_duplicate(small: Path) -> None:
