@@ -456,47 +456,15 @@ def import_(file: Path, output: Path | None, sheet: str | None, domain: str | No
     opts = _options(kw)
 
     def body() -> int:
-        from jxs_catalog.importing import import_workbook
-        from jxs_catalog.importing.writing import write_imported
-        extra = _workspace_channels(opts, output)
-        if not file.exists():
-            from jxs_catalog.errors import UsageProblem
-            raise UsageProblem("no-such-path", str(file))
-        result = import_workbook(file, sheet, domain, extra_channels=extra)
-        written, diags, stdout = write_imported(result, file, output, extra, force)
-        diags.extend(_unregistered_in_import(opts, output, result, file.name))
-        if stdout:
-            click.echo(stdout, nl=False)
-        for path in written:
+        from jxs_catalog.importing.writing import run_import
+        run = run_import(file, output, sheet, domain, force, opts.root)
+        if run.stdout:
+            click.echo(run.stdout, nl=False)
+        for path in run.written:
             click.echo(say("cli.wrote", opts.lang, path=path), err=True)
-        if not result.domains:
-            click.echo(say("cli.no-table", opts.lang),
-                       err=True)
+        if not run.result.domains:
+            click.echo(say("cli.no-table", opts.lang), err=True)
         # With the YAML on standard output (`> x.yaml`), everything else goes to standard error.
-        return _report(opts, diags, 1, err=bool(stdout))
+        return _report(opts, run.diagnostics, 1, err=bool(run.stdout))
 
     _guard(opts, body)
-
-
-def _unregistered_in_import(opts: Options, near: Path | None, result: Any, source: str) -> list[Any]:
-    """One warning naming every cited title that the workspace's bases.yaml does not know."""
-    from jxs_catalog.errors import UsageProblem
-    from jxs_catalog.loading.files import find_root
-    from jxs_catalog.register import imported_unregistered, load_register
-    try:
-        register = load_register(find_root(opts.root or (near.parent if near else Path.cwd())))
-    except UsageProblem:
-        return []
-    return imported_unregistered(result.domains, register, source) if register else []
-
-
-def _workspace_channels(opts: Options, near: Path | None) -> tuple[str, ...]:
-    """jxs.yaml's own channels when the import runs inside a workspace; none otherwise."""
-    from jxs_catalog.errors import UsageProblem
-    from jxs_catalog.loading.files import find_root
-    from jxs_catalog.workspace import extra_channels
-    try:
-        root = find_root(opts.root or (near.parent if near else Path.cwd()))
-    except UsageProblem:
-        return ()
-    return extra_channels(root)

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from jxs_catalog.catalog import PILOT_IDS
 from jxs_catalog.diagnostics import Diagnostic, Severity
-from jxs_catalog.importing import ImportedDomain, ImportResult, domain_yaml
+from jxs_catalog.errors import UsageProblem
+from jxs_catalog.importing import ImportedDomain, ImportResult, domain_yaml, import_workbook
+from jxs_catalog.loading.files import find_root
 from jxs_catalog.loading.source import parse_bytes
+from jxs_catalog.register import imported_unregistered, load_register
 from jxs_catalog.validation import validate_tree
+from jxs_catalog.workspace import extra_channels
 from jxs_catalog.writing import check_all, make_folder, write_text
 
 
@@ -65,3 +70,36 @@ def write_imported(result: ImportResult, source: Path, output: Path | None, extr
         written.append(target)
         diags.extend(check_written(text, target.as_posix(), extra_channels))
     return written, diags, ""
+
+
+@dataclass(slots=True)
+class ImportRun:
+    """What `jxs import` did: what it read, the files it wrote, its diagnostics and the YAML for stdout."""
+
+    result: ImportResult
+    written: list[Path]
+    diagnostics: list[Diagnostic]
+    stdout: str
+
+
+def _workspace_near(near: Path) -> Path | None:
+    try:
+        return find_root(near)
+    except UsageProblem:
+        return None
+
+
+def run_import(file: Path, output: Path | None, sheet: str | None, domain: str | None, force: bool = False,
+               root: Path | None = None) -> ImportRun:
+    """Read the workbook and write its domains; inside a workspace (`root`, else near the output or
+    here), with jxs.yaml's own channels and a warning for every title bases.yaml does not know."""
+    workspace = _workspace_near(root or (output.parent if output else Path.cwd()))
+    extra = extra_channels(workspace) if workspace else ()
+    if not file.exists():
+        raise UsageProblem("no-such-path", str(file))
+    result = import_workbook(file, sheet, domain, extra_channels=extra)
+    written, diags, stdout = write_imported(result, file, output, extra, force)
+    register = load_register(workspace) if workspace else None
+    if register:
+        diags.extend(imported_unregistered(result.domains, register, file.name))
+    return ImportRun(result, written, diags, stdout)
