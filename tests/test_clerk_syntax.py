@@ -63,6 +63,10 @@ BROKEN = [
     ("name: 甲\nnote: \"a\\q\"\n", 2, "反斜杠"),
     ("name: 甲\nnote: a\n---\nname: 乙\n", 3, "文档"),
     ("name: 甲\nnote: \"甲\" 乙\n", 2, "引号"),
+    # A bracket left open at the end of the file: named where it opens, not past the last line.
+    ("domain: 测试\nitems:\n  - name: x\n    content: [\n", 4, "方括号"),
+    ("domain: 测试\nitems:\n  - name: x\n    channels: [政府网站,\n      公开查阅点\n", 4, "方括号"),
+    ("name: 甲\nvillages:\n  - {name: 新庄村, code: 1\n", 3, "花括号"),
 ]
 
 

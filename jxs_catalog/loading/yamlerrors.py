@@ -102,7 +102,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Located:
     problem, context = (exc.problem or "").strip(), (exc.context or "").strip()
     pmark, cmark = exc.problem_mark, exc.context_mark
     pline = pmark.line + 1 if pmark else 1
-    found = _unclosed_quote(lines, pline)
+    found = _unclosed_quote(lines, pline) or _unclosed_flow(lines, pline)
     if found is not None:
         return found
     use_context = cmark is not None and (context.startswith(_AT_CONTEXT) or pmark is None)
@@ -134,6 +134,59 @@ def _unclosed_quote(lines: list[str], upto: int) -> Located | None:
             kind = phrase("yaml.double-quote" if quote == '"' else "yaml.single-quote")
             return Located(index + 1, m.end("lead") + 1, phrase("yaml.unclosed-quote", line=index + 1, kind=kind,
                                                                  quote=quote))
+    return None
+
+
+_FLOW_START = re.compile(r"^(?P<lead>\s*(?:-\s+)*(?:[^\s#'\"\[{][^#]*?:\s+)?)(?P<bracket>[\[{])")
+
+
+def _unclosed_flow(lines: list[str], upto: int) -> Located | None:
+    """A `[` or `{` opening a value on a line up to the parser's that is still open at the end of the file.
+
+    The parser only notices at the end of the file, past the last line, so the clerk is
+    sent to the bracket itself.
+    """
+    index = 0
+    while index < min(upto, len(lines)):
+        m = _FLOW_START.match(lines[index])
+        if not m or lines[index].lstrip().startswith("#"):
+            index += 1
+            continue
+        closed_on = _flow_end(lines, index, m.start("bracket"))
+        if closed_on is None:
+            key = "yaml.bracket" if m.group("bracket") == "[" else "yaml.brace"
+            return Located(index + 1, m.start("bracket") + 1, phrase(key))
+        index = closed_on + 1
+    return None
+
+
+def _flow_end(lines: list[str], first: int, col: int) -> int | None:
+    """The line on which the bracket at (first, col) closes, skipping quoted text and comments."""
+    depth, quote = 0, ""
+    for index in range(first, len(lines)):
+        row = lines[index]
+        start = col if index == first else 0
+        i = start
+        while i < len(row):
+            ch = row[i]
+            if quote:
+                if quote == '"' and ch == "\\":
+                    i += 1
+                elif ch == quote and not (quote == "'" and row[i + 1:i + 2] == "'"):
+                    quote = ""
+                elif ch == quote:
+                    i += 1  # '' inside single quotes is one quote
+            elif ch in "'\"" and (i == start or row[i - 1] in " \t[{,:"):
+                quote = ch  # a quote opens text only where a value starts; it's in a plain word
+            elif ch == "#" and (i == 0 or row[i - 1] in " \t"):
+                break
+            elif ch in "[{":
+                depth += 1
+            elif ch in "]}":
+                depth -= 1
+                if depth == 0:
+                    return index
+            i += 1
     return None
 
 
