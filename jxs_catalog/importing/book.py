@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import warnings
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jxs_catalog.errors import os_reason
 from jxs_catalog.importing.model import Reporter
 from jxs_catalog.messages import phrase
+
+if TYPE_CHECKING:
+    from jxs_catalog.importing.xlsx import SheetCells
 
 MAX_BYTES = 50 * 1024 * 1024
 # The used range a sheet may have: a real catalog has a few thousand rows and about 16 columns.
@@ -78,33 +81,78 @@ def within_caps(name: str, height: int, width: int, report: Reporter) -> bool:
     return False
 
 
+Rows = dict[int, list[str]]  # 0-based row -> its texts, each row as long as its last cell
+
+
 def _grid(name: str, values: Iterable[tuple[int, int, object]], merged: Iterable[Region],
           links: dict[tuple[int, int], str], report: Reporter) -> Grid | None:
-    placed: dict[tuple[int, int], str] = {}
+    rows: Rows = {}
     for row, col, value in values:
         text = cell_text(value)
         if text:
-            placed[(row, col)] = text
-    regions = list(merged)
-    height = max((r + 1 for r, _ in placed), default=0)
-    width = max((c + 1 for _, c in placed), default=0)
+            cells = rows.setdefault(row, [])
+            if col >= len(cells):
+                cells.extend([""] * (col + 1 - len(cells)))
+            cells[col] = text
+    return _dense(name, rows, _extent(rows), list(merged), links, report)
+
+
+def _extent(rows: Rows) -> tuple[int, int]:
+    """Height and width of the cells with text; trailing blanks are dropped from each row."""
+    height = width = 0
+    for row, cells in rows.items():
+        while cells and not cells[-1]:
+            cells.pop()
+        if cells:
+            height = max(height, row + 1)
+            width = max(width, len(cells))
+    return height, width
+
+
+def _hide_merged(rows: Rows, merged: list[Region]) -> None:
+    """Drop the values a merge hides (Excel shows only the top-left one), as openpyxl does."""
+    ordered: list[int] | None = None
+    for r0, c0, r1, c1 in merged:
+        if r1 - r0 < len(rows):
+            candidates: Iterable[int] = range(r0, r1 + 1)
+        else:  # a merge taller than the rows that have cells: visit only those rows
+            ordered = ordered if ordered is not None else sorted(rows)
+            candidates = ordered[bisect_left(ordered, r0):bisect_right(ordered, r1)]
+        for r in candidates:
+            cells = rows.get(r)
+            if cells is None:
+                continue
+            for c in range(c0 + 1 if r == r0 else c0, min(c1 + 1, len(cells))):
+                cells[c] = ""
+
+
+def _dense(name: str, rows: Rows, extent: tuple[int, int], merged: list[Region],
+           links: dict[tuple[int, int], str], report: Reporter) -> Grid | None:
+    height, width = extent
     if not within_caps(name, height, width, report):
         return None
-    rows: list[list[str]] = [[""] * width for _ in range(height)]
-    for (r, c), text in placed.items():
-        rows[r][c] = text
-    cells = rows
-    grid = Grid(name, cells, links=links, width=width)
-    for r0, c0, r1, c1 in regions:
+    cells = [_padded(rows.get(r), width) for r in range(height)]
+    grid = Grid(name, cells, width=width)
+    for r0, c0, r1, c1 in merged:
         if r0 >= height or c0 >= width:
             continue
         value = cells[r0][c0]
         region = (r0, c0, min(r1, height - 1), min(c1, width - 1))
         for r in range(r0, region[2] + 1):
+            row = cells[r]
             for c in range(c0, region[3] + 1):
-                cells[r][c] = value
+                row[c] = value
                 grid.regions[(r, c)] = region
+    grid.links.update(links)
     return grid
+
+
+def _padded(cells: list[str] | None, width: int) -> list[str]:
+    if cells is None:
+        return [""] * width
+    if len(cells) < width:
+        cells.extend([""] * (width - len(cells)))
+    return cells
 
 
 def read_book(path: Path, report: Reporter) -> list[Grid] | None:
@@ -139,37 +187,79 @@ def _damaged(report: Reporter, exc: BaseException) -> None:
 
 
 def _read_xlsx(data: bytes, report: Reporter) -> list[Grid] | None:
-    import openpyxl
+    from jxs_catalog.importing.xlsx import Limits, read_sheets
 
+    grids: list[Grid] = []
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about features it drops; they do not matter here
-            book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as exc:  # a damaged file can fail in any of zipfile's, XML's or openpyxl's ways
+        for sheet in read_sheets(io.BytesIO(data), Limits(MAX_ROWS, MAX_COLUMNS, MAX_CELLS)):
+            grid = _xlsx_grid(sheet, report)
+            if grid is not None:
+                grids.append(grid)
+    except Exception as exc:  # a damaged file can fail in any of zipfile's, XML's or number parsing's ways
         _damaged(report, exc)
         return None
-    grids: list[Grid] = []
-    for ws in book.worksheets:
-        grid = _xlsx_sheet(ws, report)
-        if grid is not None:
-            grids.append(grid)
     return grids
 
 
-def _xlsx_sheet(ws: Any, report: Reporter) -> Grid | None:
-    # Only the cells that exist: iter_rows() over a sheet formatted down to row
-    # 1,048,576 would create a million empty rows.
-    cells: dict[tuple[int, int], Any] = getattr(ws, "_cells", {})
-    values: list[tuple[int, int, object]] = []
-    links: dict[tuple[int, int], str] = {}
-    for (row, col), cell in cells.items():
-        if cell.value is not None:
-            values.append((row - 1, col - 1, cell.value))
-        link = getattr(cell, "hyperlink", None)
-        if link is not None and (link.location or link.target):
-            links[(row - 1, col - 1)] = str(link.location or link.target)
-    merged = [(r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1) for r in ws.merged_cells.ranges]
-    return _grid(str(ws.title), values, merged, links, report)
+def _xlsx_grid(sheet: SheetCells, report: Reporter) -> Grid | None:
+    if not sheet.over:
+        _hide_merged(sheet.rows, sheet.merged)
+    links = _place_links(sheet)
+    if sheet.over:
+        within_caps(sheet.name, sheet.height, sheet.width, report)
+        return None
+    return _dense(sheet.name, sheet.rows, _extent(sheet.rows), sheet.merged, links, report)
+
+
+def _place_links(sheet: SheetCells) -> dict[tuple[int, int], str]:
+    """Each linked cell's link, as openpyxl binds them: a link on a merged cell goes to the merge's
+    top-left cell, a range links every cell it covers but the hidden ones, and an empty linked cell
+    shows its link's address."""
+    out: dict[tuple[int, int], str] = {}
+    merged = sheet.merged if len(sheet.links) * len(sheet.merged) <= 10_000_000 else []
+    for link in sheet.links:
+        r0, c0, r1, c1 = link.cells
+        if not link.is_range:
+            top = next(((m[0], m[1]) for m in merged if _hidden(m, r0, c0)), None)
+            cells: Iterable[tuple[int, int]] = [top or (r0, c0)]
+        elif (r1 - r0 + 1) * (c1 - c0 + 1) > MAX_CELLS:
+            _beyond(sheet, r1, c1)  # every cell of the range would show the address
+            continue
+        else:
+            near = [m for m in merged if m[0] <= r1 and m[2] >= r0 and m[1] <= c1 and m[3] >= c0]
+            cells = [(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)
+                     if not any(_hidden(m, r, c) for m in near)]
+        for r, c in cells:
+            out[(r, c)] = link.location or link.target
+            _show_if_empty(sheet, r, c, link.target or link.location)
+    return out
+
+
+def _hidden(region: Region, row: int, col: int) -> bool:
+    r0, c0, r1, c1 = region
+    return r0 <= row <= r1 and c0 <= col <= c1 and (row, col) != (r0, c0)
+
+
+def _beyond(sheet: SheetCells, row: int, col: int) -> None:
+    sheet.over = True
+    sheet.rows.clear()
+    sheet.height, sheet.width = max(sheet.height, row + 1), max(sheet.width, col + 1)
+
+
+def _show_if_empty(sheet: SheetCells, row: int, col: int, text: str) -> None:
+    if sheet.over:
+        sheet.height, sheet.width = max(sheet.height, row + 1), max(sheet.width, col + 1)
+        return
+    cells = sheet.rows.get(row)
+    if cells is not None and col < len(cells) and cells[col]:
+        return
+    if row >= MAX_ROWS or col >= MAX_COLUMNS:
+        _beyond(sheet, row, col)
+        return
+    cells = sheet.rows.setdefault(row, [])
+    if col >= len(cells):
+        cells.extend([""] * (col + 1 - len(cells)))
+    cells[col] = cell_text(text)
 
 
 def _read_xls(data: bytes, path: Path, report: Reporter) -> list[Grid] | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from jxs_catalog import vocab
 from jxs_catalog.fields import BY_KEY, REMARKS
@@ -19,6 +20,10 @@ TICKS = "■☑▄◆◼▪√✓✔●✅"
 BOXES = "□☐"
 _SEPARATORS = " \t\n、，,；;。"
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060\ufeff]")
+SPACES = re.compile(r"\s+")
+_BRACKETED = re.compile(r"[（(][^）)]*[)）]")
+_BRACKETED_END = re.compile(r"[（(][^）)]*[)）]$")
+_ACTIVE = re.compile(r"(?<!不)主动")
 # Outline numbers before a name or a basis: 1. / 1.1 / 一、 / （一） / (1) / ①
 _OUTLINE = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}(?:[.．]\d{1,2})*[、.．](?!\d)"
@@ -57,12 +62,15 @@ def strip_outline(text: str) -> str:
 
 
 def is_same_as_above(raw: str) -> bool:
-    return re.sub(r"\s+", "", raw) in SAME_AS_ABOVE
+    if "〃" not in raw and ("同" not in raw or "上" not in raw):
+        return False  # every spelling of 同上 has these characters; most cells have neither
+    return SPACES.sub("", raw) in SAME_AS_ABOVE
 
 
+@lru_cache(maxsize=4096)
 def mark(raw: str) -> bool | None:
     """True for a tick, False for blank or a cross, None when the cell says something else."""
-    text = re.sub(r"\s+", "", clean(raw))
+    text = SPACES.sub("", clean(raw))
     if not text or text in FALSE_MARKS:
         return False
     if text in TRUE_MARKS or all(ch in TRUE_MARKS for ch in text):
@@ -116,8 +124,8 @@ _LEVEL_CHARS = {"县": "县级", "区": "县级", "乡": "乡级", "镇": "乡�
 
 def level_label(label: str) -> tuple[str, ...] | None:
     """The levels a 公开层级 sub-header or cell names: 县级, 镇级 (= 乡级), 乡、村级, 村（社区）级 …"""
-    text = re.sub(r"\s+", "", label)
-    text = re.sub(r"[（(][^）)]*[)）]", "", text).replace("社区", "村").replace("街道", "街")
+    text = SPACES.sub("", label)
+    text = _BRACKETED.sub("", text).replace("社区", "村").replace("街道", "街")
     if not text.endswith("级") and text not in ("县", "乡", "镇", "村"):
         return None
     text = text.rstrip("级")
@@ -156,7 +164,7 @@ def written_choices(raw: str, key: str) -> list[str]:
     if key == "audience":
         found = [("全社会", "全社会" in text or "社会公众" in text), ("特定群体", "特定" in text)]
     else:
-        found = [("主动", re.search(r"(?<!不)主动", text) is not None), ("依申请", "申请" in text)]
+        found = [("主动", _ACTIVE.search(text) is not None), ("依申请", "申请" in text)]
     return [value for value, present in found if present]
 
 
@@ -213,7 +221,7 @@ def channel_name(raw: str, extra: tuple[str, ...] = ()) -> str:
         found = vocab.normalize_channel(candidate, extra)
         if found is not None:
             return found
-    bare = re.sub(r"[（(][^）)]*[)）]$", "", name)
+    bare = _BRACKETED_END.sub("", name)
     return vocab.normalize_channel(bare, extra) or name
 
 

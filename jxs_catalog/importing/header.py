@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 from jxs_catalog.fields import IMPORTED, element_label
 from jxs_catalog.importing.book import Grid
-from jxs_catalog.importing.cells import clean, level_label
+from jxs_catalog.importing.cells import SPACES, clean, level_label
 
 
 class Role(str, Enum):
@@ -80,7 +81,7 @@ class Table:
 
 
 def norm(label: str) -> str:
-    return re.sub(r"\s+", "", clean(label)).replace("(", "（").replace(")", "）").strip("*＊:：")
+    return SPACES.sub("", clean(label)).replace("(", "（").replace(")", "）").strip("*＊:：")
 
 
 Meaning = tuple[Role, tuple[str, ...], str]  # (role, the values a mark column stands for, element key)
@@ -151,23 +152,47 @@ _HEADER_WORDS: dict[str, str] = {
 }
 
 
+_REMARK = re.compile(r"（[^）]*）")
+_NUMBER = re.compile(r"[\d.\-]+")
+# Every header word has one of these characters (normalising only drops characters): a cheap test first.
+_HEADER_CHARS = frozenset(word[0] for word in _HEADER_WORDS)
+
+
+@lru_cache(maxsize=65536)
+def _header_element(text: str) -> str | None:
+    """The element a header cell names (公开内容（要素） -> content), or None."""
+    if not any(ch in text for ch in _HEADER_CHARS):
+        return None
+    return _HEADER_WORDS.get(_REMARK.sub("", norm(text)))
+
+
 def is_header(grid: Grid, row: int) -> bool:
-    words = {re.sub(r"（[^）]*）", "", norm(grid.text(row, c))) for c in range(grid.width)}
-    elements = {_HEADER_WORDS[w] for w in words if w in _HEADER_WORDS}
+    elements = {_header_element(text) for text in grid.cells[row] if text} if 0 <= row < grid.height else set()
+    elements.discard(None)
     return len(elements) >= 3
 
 
 def banner(grid: Grid, row: int) -> str | None:
     """The text of a row that is one statement across the table: a title, a heading, a footnote."""
-    filled = [(c, grid.text(row, c)) for c in range(grid.width) if grid.text(row, c).strip()]
-    texts = {t for _, t in filled}
-    if len(texts) != 1:
+    if not 0 <= row < grid.height:
         return None
-    text = clean(next(iter(texts)))
-    region = grid.region(row, filled[0][0])
+    first = -1
+    only = ""
+    count = 0
+    for c, cell in enumerate(grid.cells[row]):
+        if cell and cell.strip():
+            if first < 0:
+                first, only = c, cell
+            elif cell != only:
+                return None  # two different texts: a row of data
+            count += 1
+    if first < 0:
+        return None
+    text = clean(only)
+    region = grid.region(row, first)
     if region is not None and region[3] - region[1] >= 2:
         return text
-    if len(filled) == 1 and filled[0][0] == 0 and not re.fullmatch(r"[\d.\-]+", text):
+    if count == 1 and first == 0 and not _NUMBER.fullmatch(text):
         return text
     return None
 

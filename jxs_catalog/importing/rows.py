@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from jxs_catalog import vocab
 from jxs_catalog.diagnostics import Severity
@@ -18,8 +19,36 @@ _VALUE_ROLES = (Role.CATEGORY, Role.NAME, Role.NAME_MORE, Role.TEXT, Role.CHANNE
                 Role.LEVEL_TEXT, Role.LEVEL_OTHER, Role.NOTE)
 _VOCABS = {"audience": vocab.AUDIENCES, "method": vocab.METHODS, "levels": vocab.LEVELS}
 _READERS: dict[str, Callable[[str], object]] = {"line": cells.one_line, "multiline": cells.multiline,
-                                                 "bases": cells.bases}
+                                                 "bases": lambda raw: tuple(cells.bases(raw))}
 _JOINS = {e.key: e.import_join for e in ELEMENTS if e.import_join}
+# Each choice: its mark columns' role, and its written-out column's.
+_CHOICES = (("audience", Role.AUDIENCE, Role.AUDIENCE_TEXT), ("method", Role.METHOD, Role.METHOD_TEXT),
+            ("levels", Role.LEVEL, Role.LEVEL_TEXT))
+_WRITTEN = {key: written for key, _, written in _CHOICES}
+
+
+# Catalog cells repeat (the same basis, time limit, channels or tick on many rows): each distinct
+# text is read once. Lists are kept as tuples here and copied out, so no item shares a list.
+@lru_cache(maxsize=65536)
+def _read(reader: str, raw: str) -> object:
+    return _READERS[reader](raw)
+
+
+@lru_cache(maxsize=65536)
+def _heading(raw: str) -> str:
+    """A category or name as written, without outline numbers and wrapping."""
+    return cells.strip_outline(cells.one_line(raw))
+
+
+@lru_cache(maxsize=16384)
+def _channels(raw: str, extra: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    found = cells.channels(raw, extra)
+    return tuple(found.used), tuple(found.unknown)
+
+
+@lru_cache(maxsize=16384)
+def _remark(raw: str) -> tuple[tuple[str, str | None], ...]:
+    return tuple(cells.remark(raw).items())
 
 
 @dataclass(slots=True)
@@ -41,14 +70,22 @@ class _TableReader:
         self.category = ""
         self.name = ""
         self.ignored_levels: set[int] = set()
+        # The layout never changes while its rows are read: look its columns up once.
+        self.first = {role: self.layout.first(role) for role in Role}
+        self.elements = [(e.key, e.import_cell, self.layout.text(e.key)) for e in IMPORTED if e.import_cell]
+        self.required = [e.key for e in IMPORTED if e.required]
+        self.choice_columns = {key: self.layout.all(marks, written) for key, marks, written in _CHOICES}
+        self.other_levels = self.layout.all(Role.LEVEL_OTHER)
+        self.name_more = bool(self.layout.all(Role.NAME_MORE))
 
     # --- one row ------------------------------------------------------------
 
     def raw_row(self, row: int) -> dict[int, str]:
         raw: dict[int, str] = {}
+        line = self.grid.cells[row] if 0 <= row < self.grid.height else []
         for col in self.columns:
-            text = self.grid.text(row, col.index)
-            if cells.is_same_as_above(text):
+            text = line[col.index] if col.index < len(line) else ""
+            if text and cells.is_same_as_above(text):
                 if col.index in self.previous:
                     text = self.previous[col.index]
                 else:
@@ -61,12 +98,12 @@ class _TableReader:
         self.report.cell(code, self.grid.name, row, col, severity, **params)
 
     def text(self, raw: dict[int, str], role: Role) -> str:
-        col = self.layout.first(role)
+        col = self.first[role]
         return raw.get(col.index, "") if col is not None else ""
 
-    def element(self, raw: dict[int, str], key: str, reader: str) -> object:
-        col = self.layout.text(key)
-        return _READERS[reader](raw.get(col.index, "") if col is not None else "")
+    def element(self, raw: dict[int, str], col: Column | None, reader: str) -> object:
+        value = _read(reader, raw.get(col.index, "") if col is not None else "")
+        return list(value) if isinstance(value, tuple) else value
 
     def record(self, row: int) -> _Record | None:
         heading = banner(self.grid, row)
@@ -76,11 +113,11 @@ class _TableReader:
             return None
         raw = self.raw_row(row)
         values: dict[str, object] = {}
-        category = cells.strip_outline(cells.one_line(self.text(raw, Role.CATEGORY)))
+        category = _heading(self.text(raw, Role.CATEGORY))
         self.category = category or self.category
         name = self._name(raw)
-        texts = {e.key: self.element(raw, e.key, e.import_cell) for e in IMPORTED if e.import_cell}
-        if not (name or any(texts[e.key] for e in IMPORTED if e.required)):
+        texts = {key: self.element(raw, col, reader) for key, reader, col in self.elements}
+        if not (name or any(texts[key] for key in self.required)):
             return None  # an empty row, a lone 序号, or a category alone above its items
         self.previous = raw
         name_col = self.names[0] if self.names else None
@@ -92,9 +129,9 @@ class _TableReader:
         notes: list[str] = []
         for key in ("audience", "method", "levels"):
             values[key] = self._choices(key, row, raw, notes)
-        remark = cells.remark(self.text(raw, Role.NOTE))
+        remark = dict(_remark(self.text(raw, Role.NOTE)))
         reason, note = remark.pop("reason"), remark.pop("note")
-        note_col = self.layout.first(Role.NOTE)
+        note_col = self.first[Role.NOTE]
         if values["method"] == ["依申请"] and reason is None and note and note_col is not None:
             self.cell("JXS412", row, note_col.index, Severity.WARNING, value=note)
             reason, note = note, None
@@ -103,13 +140,13 @@ class _TableReader:
         for key, value in remark.items():  # a link written in 备注, unless its own column gave one
             values[key] = values.get(key) or value
         group = None
-        if name_col is not None and not self.layout.all(Role.NAME_MORE):
+        if name_col is not None and not self.name_more:
             region = self.grid.region(row, name_col.index)
             group = region if region is not None and region[2] > region[0] else None
         return _Record(row, group, values)
 
     def _name(self, raw: dict[int, str]) -> str:
-        parts = [cells.strip_outline(cells.one_line(raw.get(c.index, ""))) for c in self.names]
+        parts = [_heading(raw.get(c.index, "")) for c in self.names]
         if not parts:
             return ""
         second, more = parts[0], [p for p in parts[1:] if p]
@@ -119,23 +156,22 @@ class _TableReader:
         return "：".join(p for p in (second, *more) if p)
 
     def _channels(self, row: int, raw: dict[int, str]) -> list[str]:
-        col = self.layout.first(Role.CHANNELS)
+        col = self.first[Role.CHANNELS]
         if col is None:
             return []
-        found = cells.channels(raw.get(col.index, ""), self.extra)
-        for name in found.unknown:
+        used, unknown = _channels(raw.get(col.index, ""), self.extra)
+        for name in unknown:
             guess = vocab.nearest(name, vocab.all_channels(self.extra), vocab.CHANNEL_VARIANTS)
             hint = phrase("hint.did-you-mean", guess=guess) if guess else ""
             self.cell("JXS406", row, col.index, Severity.WARNING, value=name, hint=hint)
-        return found.used
+        return list(used)
 
     def _choices(self, key: str, row: int, raw: dict[int, str], notes: list[str]) -> list[str]:
-        marks = {"audience": Role.AUDIENCE, "method": Role.METHOD, "levels": Role.LEVEL}[key]
-        written = {"audience": Role.AUDIENCE_TEXT, "method": Role.METHOD_TEXT, "levels": Role.LEVEL_TEXT}[key]
-        columns = self.layout.all(marks, written)
+        written = _WRITTEN[key]
+        columns = self.choice_columns[key]
         if key == "levels":
             self._other_levels(row, raw)
-            if not columns and not self.layout.all(Role.LEVEL_OTHER):
+            if not columns and not self.other_levels:
                 return list(self.default_levels)
         found: list[str] = []
         for col in columns:
@@ -156,7 +192,7 @@ class _TableReader:
             elif ticked:
                 found.extend(col.values)
         if not found and (columns or key == "levels"):
-            first = (columns or self.layout.all(Role.LEVEL_OTHER))[0]
+            first = (columns or self.other_levels)[0]
             self.cell("JXS408", row, first.index, what=ElementName(key), key=key)
         return sorted(set(found), key=_VOCABS[key].index)
 
@@ -171,7 +207,7 @@ class _TableReader:
         return found
 
     def _other_levels(self, row: int, raw: dict[int, str]) -> None:
-        for col in self.layout.all(Role.LEVEL_OTHER):
+        for col in self.other_levels:
             if cells.mark(raw.get(col.index, "")) is not False and col.index not in self.ignored_levels:
                 self.ignored_levels.add(col.index)
                 self.cell("JXS414", row, col.index, Severity.WARNING, level=col.label.rsplit("/", 1)[-1])
