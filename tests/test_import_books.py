@@ -11,8 +11,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from jxs_catalog.importing import import_workbook, xlsx
+from jxs_catalog.importing import import_workbook, xlsx, yaml_writer
 from jxs_catalog.importing.book import read_book
 from jxs_catalog.importing.model import Reporter
 from tests.import_books import BOOKS, summary
@@ -117,3 +119,16 @@ def test_grids_are_what_openpyxl_reads(tmp_path: Path, name: str) -> None:
         cells, links = _openpyxl_grid(path, grid.name)
         assert grid.cells == cells
         assert {at: link for at, link in grid.links.items() if at[0] < grid.height and at[1] < grid.width} == links
+
+
+_SAFE_TEXT = st.text(alphabet=st.sampled_from("积石山县公开目录、。，；！？（）《》〈〉「」『』【】AZaz09Yn"), min_size=1,
+                     max_size=12).filter(lambda text: any("\u4e00" <= ch <= "\u9fff" for ch in text))
+
+
+@given(_SAFE_TEXT, st.sampled_from(["name", "content", "channels"]))
+@settings(max_examples=300, deadline=None)
+def test_text_the_writer_leaves_plain_unasked_reads_back_as_itself(text: str, key: str) -> None:
+    assert yaml_writer._HARMLESS.fullmatch(text)
+    assert yaml_writer._reads_back(f"    {key}: {text}", {key: text})
+    assert yaml_writer._reads_back(f"      - {text}", [text])
+    assert yaml_writer._reads_back(f"    {key}: [{text}]", {key: [text]})

@@ -2,12 +2,15 @@
 
 Every scalar is written plain when that reads back as the same text, and
 double-quoted otherwise; multi-line content is a literal block. Whether a
-plain form is safe is decided by reading it back, not by a list of rules.
+plain form is safe is decided by reading it back, not by a list of rules; the
+one shortcut is text YAML cannot read otherwise (see _HARMLESS), and a test
+holds it to the read-back.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import yaml
 
@@ -36,6 +39,27 @@ def quoted(text: str) -> str:
     return '"' + _NEEDS_ESCAPE.sub(escape, text) + '"'
 
 
+# Text with a CJK ideograph (so no YAML boolean, number, date or null) made only of ideographs,
+# full-width punctuation other than the colon (the loader takes `名称：` for a key), ASCII letters
+# and digits: YAML reads it back as itself wherever jxs writes it plain, without asking the parser.
+_SAFE = "\u4e00-\u9fff、。，；！？（）《》〈〉「」『』【】A-Za-z0-9"
+_HARMLESS = re.compile(f"[{_SAFE}]*[\u4e00-\u9fff][{_SAFE}]*")
+
+
+@lru_cache(maxsize=65536)
+def _plain(form: str, key: str, text: str) -> bool:
+    """Whether text may stand plain as a `scalar` (key: text), a list `entry` (- text) or in a `flow` list."""
+    if not _plain_candidate(text):
+        return False
+    if _HARMLESS.fullmatch(text):
+        return True
+    if form == "scalar":
+        return _reads_back(f"{_ITEM_INDENT}{key}: {text}", {key: text})
+    if form == "entry":
+        return _reads_back(f"{_ITEM_INDENT}  - {text}", [text])
+    return _reads_back(f"{_ITEM_INDENT}{key}: [{text}]", {key: [text]})
+
+
 def _reads_back(line: str, expected: object) -> bool:
     if prescan(line, "")[0]:
         return False  # the loader would take `名称：…` for a key written with a full-width colon
@@ -51,24 +75,16 @@ def _plain_candidate(text: str) -> bool:
 
 def scalar(text: str, key: str) -> str:
     """The value of `key: …` at an item's indentation: plain if that reads back unchanged, else quoted."""
-    if _plain_candidate(text) and _reads_back(f"{_ITEM_INDENT}{key}: {text}", {key: text}):
-        return text
-    return quoted(text)
+    return text if _plain("scalar", key, text) else quoted(text)
 
 
 def list_entry(text: str) -> str:
     """One entry of a block list (`- …`), plain if that reads back unchanged."""
-    if _plain_candidate(text) and _reads_back(f"{_ITEM_INDENT}  - {text}", [text]):
-        return text
-    return quoted(text)
+    return text if _plain("entry", "", text) else quoted(text)
 
 
 def flow(values: list[str], key: str) -> str:
-    parts = []
-    for value in values:
-        plain = _plain_candidate(value) and _reads_back(f"{_ITEM_INDENT}{key}: [{value}]", {key: [value]})
-        parts.append(value if plain else quoted(value))
-    return "[" + ", ".join(parts) + "]"
+    return "[" + ", ".join(value if _plain("flow", key, value) else quoted(value) for value in values) + "]"
 
 
 def _text_entry(prefix: str, key: str, text: str) -> list[str]:
@@ -79,7 +95,7 @@ def _text_entry(prefix: str, key: str, text: str) -> list[str]:
     block_ok = (
         not _NEEDS_ESCAPE.search(text.replace("\n", ""))
         and all(line and line == line.strip() for line in lines)
-        and not any(prescan(body + line, "")[0] for line in lines)
+        and not any(prescan(body + line, "")[0] for line in lines if not _HARMLESS.fullmatch(line))
     )
     if block_ok:
         return [f"{prefix}{key}: |-", *(body + line for line in lines)]
