@@ -203,7 +203,7 @@ def _manifest(inputs: list[dict[str, str]], compiled: Compiled, stage: Staging, 
     catalogs = []
     for cat in compiled.catalogs:
         catalogs.append({"scope": cat.scope, "id": cat.id, "name": cat.name, "township": cat.township,
-                         "code": cat.code, "kind": cat.kind, "items": cat.item_count, "xlsx": xlsx_rel(cat) if cat.scope != "village" else None,
+                         "code": cat.code, "kind": cat.kind, "items": cat.item_count, "xlsx": xlsx_rel(cat),
                          "html": page_rel(cat), "json": data_rel(cat, "json"), "csv": data_rel(cat, "csv"),
                          "fingerprint": prints.get(cat.id)})
     manifest = {

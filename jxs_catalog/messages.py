@@ -1047,6 +1047,30 @@ WORDS: dict[str, tuple[str, str]] = {
     "template.not-utf8": ("不是 UTF-8 编码", "not UTF-8"),
     "template.not-found": ("找不到模板 {name}", "template {name} not found"),
     "template.not-allowed": ("模板试图访问不允许的内容：{detail}", "the template reaches for something not allowed: {detail}"),
+    # --- the fixed words of the workbooks (printed in Chinese: they are part of the published catalog) ---
+    "workbook.contents": ("目录", "Contents"),
+    "workbook.number": ("序号", "No."),
+    "workbook.domain": ("领域", "Domain"),
+    "workbook.count": ("事项数", "Items"),
+    "workbook.reference": ("参考目录", "Reference catalog"),
+    "workbook.total": ("合计", "Total"),
+    "workbook.subject": ("公开主体：{subject}", "Publisher: {subject}"),
+    "workbook.village-lists": ("村（居）务公开清单（{count} 份）：{names}", "Village lists ({count}): {names}"),
+    "workbook.note": ("说明：{note}", "Note: {note}"),
+    "workbook.excluded": ("本乡镇不适用的领域和事项及理由", "Domains and items that do not apply here, and why"),
+    "workbook.excluded-what": ("领域或事项", "Domain or item"),
+    "workbook.whole-domain": ("{domain}（整个领域）", "{domain} (the whole domain)"),
+    "workbook.reason": ("理由", "Reason"),
+    "workbook.list": ("公开清单", "List"),
+    "workbook.level": ("公开层级：村级", "Level: village"),
+    "workbook.township": ("所属乡镇：{township}", "Township: {township}"),
+    "workbook.code": ("区划代码：{code}", "Division code: {code}"),
+    "workbook.items": ("共 {count} 项", "{count} items"),
+    "workbook.day": ("数据日期：{day}", "Data as of {day}"),
+    "workbook.band": ("{domain}（{count} 项）", "{domain} ({count} items)"),
+    "workbook.basis-elsewhere": ("各事项的公开内容、时限与{township}目录一致，公开依据见{township}目录。",
+                                 "Content and time limits are those of the {township} catalog, where the legal basis of "
+                                 "each item is given."),
 }
 
 # The command-line framework's own words in Chinese (usage, headings, usage errors), keyed by

@@ -26,7 +26,7 @@ def test_build_writes_workbooks_exports_site_and_manifest(small: Path) -> None:
     result = run("build", "--root", str(small), "--quiet")
     assert result.exit_code == 0, result.output
     out = small / "out"
-    assert sorted(p.name for p in (out / "xlsx").iterdir()) == ["county.xlsx", "dong.xlsx", "xi.xlsx"]
+    assert sorted(p.name for p in (out / "xlsx").glob("*.xlsx")) == ["county.xlsx", "dong.xlsx", "xi.xlsx"]
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["tool_version"]
     assert {c["scope"] for c in manifest["catalogs"]} == {"county", "township", "village"}
@@ -35,8 +35,9 @@ def test_build_writes_workbooks_exports_site_and_manifest(small: Path) -> None:
         assert hashlib.sha256(data).hexdigest() == entry["sha256"]
     for cat in manifest["catalogs"]:
         assert (out / cat["html"]).is_file()
-        if cat["scope"] != "village":
-            assert (out / cat["xlsx"]).is_file()
+        assert (out / cat["xlsx"]).is_file()  # every village list has its notice-board workbook
+        if cat["scope"] == "village":
+            assert cat["xlsx"] == f"xlsx/villages/{cat['code'] or cat['id']}.xlsx"
     assert [i["path"] for i in manifest["inputs"]][:1] == ["jxs.yaml"]
 
 
@@ -225,8 +226,8 @@ def test_contents_rows_are_tall_enough_for_their_references(tmp_path: Path) -> N
     """The contents sheet's long 参考目录 texts wrap; their rows must be sized or they print over each other."""
     import openpyxl
 
-    from jxs_catalog.rendering.layout import line_count
-    from jxs_catalog.rendering.xlsx import LINE_HEIGHT, REFERENCE_WIDTH
+    from jxs_catalog.rendering.textfit import line_count, row_height
+    from jxs_catalog.rendering.xlsx import REFERENCE_WIDTH
 
     out = tmp_path / "out"
     assert run_build(REPO, out).written
@@ -238,7 +239,7 @@ def test_contents_rows_are_tall_enough_for_their_references(tmp_path: Path) -> N
         if lines > 1:
             wrapped += 1
             height = sheet.row_dimensions[row].height
-            assert height is not None and height >= lines * LINE_HEIGHT, (row, reference, height)
+            assert height is not None and height >= row_height(lines) - 0.5, (row, reference, height)
     assert wrapped, "no reference long enough to wrap: the test proves nothing"
 
 

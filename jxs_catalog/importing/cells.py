@@ -247,7 +247,7 @@ def _split_checklist(text: str) -> list[tuple[bool, str]]:
         if state is None:  # names the clerk wrote unmarked before the checklist
             out.extend((True, _unnumbered(word)) for word in _split_words(entry))
         else:
-            out.append((state, entry))
+            out.append((state, entry.replace("/\n", "/")))  # a long name printed on two lines, broken after a slash
     return out
 
 

@@ -64,7 +64,9 @@ def read_contents(grid: Grid, sheets: list[str]) -> dict[str, ContentsEntry]:
     order = iter(sheets)
     for row in range(header + 1, grid.height):
         domain = grid.text(row, domain_col).strip()
-        if not domain or domain == "合计":
+        if domain == "合计":
+            break  # what follows the total (notes, exclusions) lists no sheets
+        if not domain:
             continue
         reference = grid.text(row, ref_col).strip() if ref_col is not None else ""
         sheet = _linked_sheet(grid.links.get((row, domain_col), ""))

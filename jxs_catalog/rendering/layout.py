@@ -14,7 +14,7 @@ REMARK_HEADING, REMARK_WIDTH = "备注", 12
 
 
 def _columns() -> tuple[tuple[str, str | None, float], ...]:
-    out: list[tuple[str, str | None, float]] = [("序号", None, 5)]
+    out: list[tuple[str, str | None, float]] = [("序号", None, 4)]
     for e in IN_TABLE:
         if e.width is None:
             continue  # written into 备注
@@ -32,8 +32,8 @@ def _columns() -> tuple[tuple[str, str | None, float], ...]:
 COLUMNS: tuple[tuple[str, str | None, float], ...] = _columns()
 
 
-def channel_checklist(channels: tuple[str, ...], extra: tuple[str, ...] = ()) -> str:
-    """The ■/□ checklist in the standard order, then any further channel ticked."""
+def checklist(channels: tuple[str, ...], extra: tuple[str, ...] = ()) -> list[str]:
+    """The ■/□ entries in the standard order, then any further channel ticked."""
     used = set(channels)
     others = [c for c in channels if c.startswith(vocab.OTHER + "：")]
     parts: list[str] = []
@@ -44,7 +44,17 @@ def channel_checklist(channels: tuple[str, ...], extra: tuple[str, ...] = ()) ->
         parts.append((TICKED if name in used else UNTICKED) + name)
     standard = set(vocab.STANDARD_CHANNELS)
     parts.extend(TICKED + c for c in channels if c not in standard and c not in others)
-    return " ".join(parts)
+    return parts
+
+
+def channel_checklist(channels: tuple[str, ...], extra: tuple[str, ...] = ()) -> str:
+    """The whole ■/□ checklist on one line."""
+    return " ".join(checklist(channels, extra))
+
+
+def ticked(channels: tuple[str, ...], extra: tuple[str, ...] = ()) -> list[str]:
+    """Only the ticked entries of the checklist, in its order: what a printed sheet shows."""
+    return [entry for entry in checklist(channels, extra) if entry.startswith(TICKED)]
 
 
 def remark(item: CompiledItem, shown_apart: tuple[str, ...] = ()) -> str:
@@ -81,26 +91,6 @@ def row_values(index: int, item: CompiledItem, extra: tuple[str, ...] = ()) -> l
 def marks(item: CompiledItem) -> list[str]:
     """The √ of the audience, method and levels columns, in the table's order."""
     return [m for e in IN_TABLE if e.kind in _CHOICES for m in _cells(item, e, ())]
-
-
-def display_width(text: str) -> int:
-    """Columns a text takes in Excel units: wide characters count two.
-
-    Characters of three UTF-8 bytes (CJK, full-width punctuation, ■ □ √) are the wide
-    ones in catalog text; counting bytes runs in C, which matters over a whole county.
-    """
-    if text.isascii():
-        return len(text)
-    wide = (len(text.encode("utf-8")) - len(text)) // 2
-    return len(text) + wide
-
-
-def line_count(text: str, width: float) -> int:
-    usable = max(int(width) - 1, 2)
-    lines = 0
-    for para in text.split("\n"):
-        lines += max(1, -(-display_width(para) // usable))
-    return lines
 
 
 def section_title(place: str, domain: str, title: str) -> str:

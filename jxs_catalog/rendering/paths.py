@@ -13,7 +13,8 @@ def page_rel(cat: Catalog) -> str:
 
 
 def xlsx_rel(cat: Catalog) -> str:
-    return f"xlsx/{cat.id}.xlsx"
+    """A village list's notice-board workbook sits under villages/, named by its statistical code."""
+    return f"xlsx/villages/{cat.id}.xlsx" if cat.scope == "village" else f"xlsx/{cat.id}.xlsx"
 
 
 def data_rel(cat: Catalog, ext: str) -> str:

@@ -114,11 +114,9 @@ def _rows(section: Section) -> list[dict[str, Any]]:
 
 
 def _downloads(cat: Catalog, prefix: str) -> list[dict[str, str]]:
-    links = [{"label": "CSV", "ext": "csv", "href": f"{prefix}downloads/{data_rel(cat, 'csv')}"},
-             {"label": "JSON", "ext": "json", "href": f"{prefix}downloads/{data_rel(cat, 'json')}"}]
-    if cat.scope != "village":  # village lists have no workbook of their own yet
-        links.insert(0, {"label": "Excel", "ext": "xlsx", "href": f"{prefix}downloads/{xlsx_rel(cat)}"})
-    return links
+    return [{"label": "Excel", "ext": "xlsx", "href": f"{prefix}downloads/{xlsx_rel(cat)}"},
+            {"label": "CSV", "ext": "csv", "href": f"{prefix}downloads/{data_rel(cat, 'csv')}"},
+            {"label": "JSON", "ext": "json", "href": f"{prefix}downloads/{data_rel(cat, 'json')}"}]
 
 
 # Stand-ins that autoescaping leaves as they are and no catalog text contains.

@@ -19,7 +19,8 @@ from jxs_catalog.citations import Resolved
 from jxs_catalog.models import Settings
 from jxs_catalog.rendering.exports import to_csv, to_json
 from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
-from jxs_catalog.rendering.site import SiteRenderer
+from jxs_catalog.rendering.noticeboard import village_workbooks
+from jxs_catalog.rendering.site import SiteRenderer, is_community, village_title
 from jxs_catalog.rendering.xlsx import write_workbook
 from jxs_catalog.staging import Staging, Written
 from jxs_catalog.timing import Stopwatch, measure
@@ -37,7 +38,7 @@ class Unit:
         if self.catalog.scope == "township":
             out.append(page_rel(self.catalog))
         for village in self.villages:
-            out += [data_rel(village, "json"), data_rel(village, "csv"), page_rel(village)]
+            out += [xlsx_rel(village), data_rel(village, "json"), data_rel(village, "csv"), page_rel(village)]
         return out
 
 
@@ -81,8 +82,14 @@ def render_unit(unit: Unit, ctx: Context) -> list[Written]:
     rel = xlsx_rel(cat)
     with measure(ctx.clock, "excel"):
         write_workbook(cat, stage.target(rel), place, ctx.settings.title, ctx.when, tuple(ctx.settings.channels),
-                       ctx.settings.publisher or "")
+                       ctx.settings.publisher or "", ctx.settings.paper)
         stage.record(rel, "xlsx")
+    with measure(ctx.clock, "excel (villages)"):
+        titles = [village_title(v.name, is_community(v)) for v in unit.villages]
+        books = village_workbooks(unit.villages, titles, ctx.when, ctx.day, ctx.settings.publisher or "",
+                                  ctx.settings.paper)
+        for village, book in zip(unit.villages, books, strict=True):
+            stage.write(xlsx_rel(village), book, "xlsx")
     site = _site(ctx)
     with measure(ctx.clock, "exports"):
         for c in (cat, *unit.villages):

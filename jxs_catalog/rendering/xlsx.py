@@ -1,9 +1,10 @@
 """Print-ready workbooks in the published layout: a contents sheet and a sheet per domain.
 
 Written with XlsxWriter (measured faster than openpyxl for writing; see
-benchmarks/). Every cell is written as a string, so nothing ever becomes a
-formula or a number; zip entry times and document properties are fixed, so the
-same sources give the same bytes.
+benchmarks/). Text is written as strings, so nothing ever becomes a formula; only
+序号 and the counts are numbers. Zip entry times and document properties are
+fixed, so the same sources give the same bytes. Rows are as tall as their wrapped
+text (textfit.py), and sheets print one page wide on A4 (or A3) landscape.
 """
 
 from __future__ import annotations
@@ -11,34 +12,42 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from jxs_catalog.catalog import Catalog, Section
-from jxs_catalog.rendering.layout import COLUMNS, line_count, row_values, section_title
+from jxs_catalog.catalog import Catalog, CompiledItem, Section
+from jxs_catalog.messages import say
+from jxs_catalog.rendering.layout import COLUMNS, row_values, section_title, ticked
+from jxs_catalog.rendering.textfit import balance, line_count, pack, row_height
 
 FONT = "宋体"
-LINE_HEIGHT = 13.5  # points per text line at 10 pt
-MAX_ROW_HEIGHT = 409
-REFERENCE_WIDTH = 70  # the contents sheet's 参考目录: wide, so a guideline's title takes one or two lines
-CONTENTS_WIDTH = 6 + 30 + 10 + REFERENCE_WIDTH  # the contents sheet's four columns
+SIZE = 10
+REFERENCE_WIDTH = 96  # the contents sheet's 参考目录: wide, so most guidelines' titles take one line
+CONTENTS_WIDTHS = (6, 24, 8, REFERENCE_WIDTH)  # 序号 | 领域 | 事项数 | 参考目录
+CONTENTS_WIDTH = sum(CONTENTS_WIDTHS)
+PAPERS = {"A4": 9, "A3": 8}  # Excel's paper size codes
+# Column units follow the default font: Arial 10 measures alike in Excel and in LibreOffice
+# (Liberation Sans), where Calibri, absent on most Linux systems, is replaced by a wider font.
+WORKBOOK_OPTIONS = {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
+                    "in_memory": True, "default_format_properties": {"font_name": "Arial", "font_size": 10}}
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
+_MARK_HEADS = frozenset(sub for _, sub, _ in COLUMNS if sub is not None and sub not in ("一级事项", "二级事项"))
 
 
-def _formats(wb: Workbook) -> dict[str, Any]:
-    base = {"font_name": FONT, "font_size": 10, "border": 1, "valign": "vcenter", "text_wrap": True}
+def formats(wb: Workbook, size: float = SIZE) -> dict[str, Any]:
+    base = {"font_name": FONT, "font_size": size, "border": 1, "valign": "vcenter", "text_wrap": True}
     return {
         "title": wb.add_format({"font_name": "黑体", "font_size": 16, "bold": True, "align": "center",
-                                "valign": "vcenter"}),
+                                "valign": "vcenter", "text_wrap": True}),
         "head": wb.add_format({**base, "bold": True, "align": "center", "bg_color": "#D9E1F2"}),
         "text": wb.add_format({**base, "align": "left"}),
         "center": wb.add_format({**base, "align": "center"}),
         "link": wb.add_format({**base, "align": "left", "font_color": "#1F4E79", "underline": 1}),
-        "note": wb.add_format({"font_name": FONT, "font_size": 9, "italic": True}),
-        "wrapped_note": wb.add_format({"font_name": FONT, "font_size": 10, "text_wrap": True, "valign": "top"}),
+        "note": wb.add_format({"font_name": FONT, "font_size": size, "text_wrap": True, "valign": "top"}),
+        "band": wb.add_format({**base, "bold": True, "align": "left", "bg_color": "#F2F2F2"}),
     }
 
 
@@ -68,117 +77,181 @@ def footer(title: str) -> str:
     return f"&L{text}{tail}"
 
 
-def _print_setup(ws: Worksheet, header_rows: tuple[int, int] | None, footer_title: str) -> None:
+def print_setup(ws: Worksheet, header_rows: tuple[int, int] | None, footer_title: str, paper: str) -> None:
     ws.set_landscape()
-    ws.set_paper(9)  # A4
+    ws.set_paper(PAPERS.get(paper, PAPERS["A4"]))
     ws.fit_to_pages(1, 0)  # one page wide, as many tall as needed
     ws.center_horizontally()
-    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    ws.set_margins(left=0.25, right=0.25, top=0.35, bottom=0.45)
     if header_rows is not None:
         ws.repeat_rows(*header_rows)
     ws.set_footer(footer(footer_title))
 
 
-def _write_section(ws: Worksheet, fmt: dict[str, Any], section: Section, title: str,
-                   extra: tuple[str, ...]) -> None:
-    last_col = len(COLUMNS) - 1
-    for col, (_, _, width) in enumerate(COLUMNS):
-        ws.set_column(col, col, width)
-    ws.set_row(0, 30)
-    ws.merge_range(0, 0, 0, last_col, title, fmt["title"])
-    # Two header rows: a group spanning its sub-columns, or one cell merged down.
-    col = 0
-    while col < len(COLUMNS):
-        group, sub, _ = COLUMNS[col]
+def sheet_columns(scope: str) -> list[int]:
+    """The published columns a sheet shows: a township's sheets leave out 县级, keeping the order."""
+    return [i for i, (_, sub, _) in enumerate(COLUMNS) if not (scope == "township" and sub == "县级")]
+
+
+def sheet_widths(cols: list[int]) -> list[float]:
+    """Column widths; the width of a column left out goes to the two longest texts, 内容 and 依据,
+    so every sheet prints at the same scale."""
+    widths = [COLUMNS[c][2] for c in cols]
+    spare = sum(w for _, _, w in COLUMNS) - sum(widths)
+    for heading in ("公开内容（要素）", "公开依据"):
+        at = next(i for i, c in enumerate(cols) if COLUMNS[c][0] == heading)
+        widths[at] += spare / 2
+    return widths
+
+
+def _write_header(ws: Worksheet, fmt: dict[str, Any], cols: list[int]) -> None:
+    """Two header rows: a group spanning its sub-columns, or one cell merged down."""
+    at = 0
+    while at < len(cols):
+        group, sub, _ = COLUMNS[cols[at]]
         if sub is None:
-            ws.merge_range(1, col, 2, col, group, fmt["head"])
-            col += 1
+            ws.merge_range(1, at, 2, at, group, fmt["head"])
+            at += 1
             continue
-        end = col
-        while end + 1 < len(COLUMNS) and COLUMNS[end + 1][0] == group:
+        end = at
+        while end + 1 < len(cols) and COLUMNS[cols[end + 1]][0] == group:
             end += 1
-        ws.merge_range(1, col, 1, end, group, fmt["head"])
-        for c in range(col, end + 1):
-            ws.write_string(2, c, COLUMNS[c][1] or "", fmt["head"])
-        col = end + 1
-    ws.set_row(1, 20)
-    ws.set_row(2, 30)
-    first_row = 3
-    widths = [w for _, _, w in COLUMNS]
+        if end > at:
+            ws.merge_range(1, at, 1, end, group, fmt["head"])
+        else:
+            ws.write_string(1, at, group, fmt["head"])
+        for c in range(at, end + 1):
+            ws.write_string(2, c, COLUMNS[cols[c]][1] or "", fmt["head"])
+        at = end + 1
+    ws.set_row(1, row_height(1))
+    ws.set_row(2, row_height(2))
+
+
+def link_cell(ws: Worksheet, row: int, col: int, item: CompiledItem, text: str, fmt: dict[str, Any]) -> None:
+    """The remark cell of an item with a link opens where the information is published."""
+    if item.link and item.link.startswith(("http://", "https://")) and len(item.link) < 2000:
+        ws.write_url(row, col, item.link, fmt["link"], string=text)
+
+
+def _write_section(ws: Worksheet, fmt: dict[str, Any], section: Section, title: str,
+                   extra: tuple[str, ...], cols: list[int]) -> None:
+    widths = sheet_widths(cols)
+    heads = [COLUMNS[c][0] for c in cols]
+    channels_at = heads.index("公开渠道和载体")
+    rows: list[list[str]] = []
     for i, item in enumerate(section.items):
+        everything = row_values(i + 1, item, extra)
+        values = [everything[c] for c in cols]
+        # Only the ticked channels, a line breaking between channels, never inside a name.
+        values[channels_at] = pack(ticked(item.channels, extra), widths[channels_at])
+        rows.append(values)
+    widths = balance(rows, widths, heads.index("公开内容（要素）"), heads.index("公开依据"))
+    for at, width in enumerate(widths):
+        ws.set_column(at, at, width)
+    ws.set_row(0, 24)
+    ws.merge_range(0, 0, 0, len(cols) - 1, title, fmt["title"])
+    _write_header(ws, fmt, cols)
+    first_row = 3
+    styles = [fmt["center"] if at == 0 or COLUMNS[c][1] in _MARK_HEADS else fmt["text"] for at, c in enumerate(cols)]
+    for i, (item, values) in enumerate(zip(section.items, rows, strict=True)):
         row = first_row + i
-        values = row_values(i + 1, item, extra)
-        lines = max(line_count(v, widths[c]) for c, v in enumerate(values))
-        ws.set_row(row, min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 6))
-        for c, value in enumerate(values):
-            style = fmt["center"] if c == 0 or 8 <= c <= 14 else fmt["text"]
-            ws.write_string(row, c, value, style)
-    # 一级事项 merged down over consecutive rows of the same category.
-    start = 0
-    items = section.items
-    for i in range(1, len(items) + 1):
-        if i == len(items) or items[i].category != items[start].category:
-            if i - start > 1:
-                ws.merge_range(first_row + start, 1, first_row + i - 1, 1, items[start].category, fmt["text"])
-            start = i
+        ws.set_row(row, row_height(max(line_count(v, w) for v, w in zip(values, widths, strict=True))))
+        ws.write_number(row, 0, i + 1, styles[0])
+        # The 一级事项 stands on every row: a cell merged over a group prints blank on the pages it runs onto.
+        for at in range(1, len(cols)):
+            ws.write_string(row, at, values[at], styles[at])
+        link_cell(ws, row, len(cols) - 1, item, values[-1], fmt)
     ws.freeze_panes(first_row, 0)
 
 
-def _contents_line(ws: Worksheet, fmt: dict[str, Any], row: int, text: str) -> int:
+def _line_below(ws: Worksheet, fmt: dict[str, Any], row: int, text: str) -> int:
     """A wrapped line across the contents sheet below its table; returns the next free row."""
-    ws.merge_range(row, 0, row, 3, text, fmt["wrapped_note"])
-    ws.set_row(row, min(MAX_ROW_HEIGHT, line_count(text, CONTENTS_WIDTH) * LINE_HEIGHT + 6))
+    ws.merge_range(row, 0, row, 3, text, fmt["note"])
+    ws.set_row(row, row_height(line_count(text, CONTENTS_WIDTH)))
     return row + 1
 
 
-def write_workbook(catalog: Catalog, target: Path, place: str, title: str, created: dt.datetime,
-                   extra: tuple[str, ...] = (), publisher: str = "") -> None:
-    """Write one catalog's workbook to target."""
-    # in_memory: the parts of the package are assembled in memory rather than in one temporary file
-    # each (a third less time in the Excel stage; the workbook's contents are the same).
-    wb = xlsxwriter.Workbook(str(target), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                           "strings_to_urls": False, "in_memory": True})
+def _exclusions(ws: Worksheet, fmt: dict[str, Any], catalog: Catalog, row: int) -> int:
+    """What the township leaves out of the county standard, and why: a small table."""
+    excluded = [a for a in catalog.adjustments if a.kind == "exclusion"]
+    if not excluded:
+        return row
+    row += 1  # a blank row above
+    ws.merge_range(row, 0, row, 3, say("workbook.excluded"), fmt["head"])
+    ws.set_row(row, row_height(1))
+    row += 1
+    ws.write_string(row, 0, say("workbook.number"), fmt["head"])
+    ws.merge_range(row, 1, row, 2, say("workbook.excluded-what"), fmt["head"])
+    ws.write_string(row, 3, say("workbook.reason"), fmt["head"])
+    row += 1
+    what_width = CONTENTS_WIDTHS[1] + CONTENTS_WIDTHS[2]
+    for i, adj in enumerate(excluded, start=1):
+        what = f"{adj.domain}：{adj.item}" if adj.item else say("workbook.whole-domain", domain=adj.domain)
+        reason = adj.reason or ""
+        ws.set_row(row, row_height(max(line_count(what, what_width), line_count(reason, REFERENCE_WIDTH))))
+        ws.write_number(row, 0, i, fmt["center"])
+        ws.merge_range(row, 1, row, 2, what, fmt["text"])
+        ws.write_string(row, 3, reason, fmt["text"])
+        row += 1
+    return row
+
+
+def _contents(ws: Worksheet, fmt: dict[str, Any], catalog: Catalog, names: list[str], paper: str) -> None:
+    for c, width in enumerate(CONTENTS_WIDTHS):
+        ws.set_column(c, c, width)
+    ws.merge_range(0, 0, 0, 3, catalog.title, fmt["title"])
+    ws.set_row(0, 30)
+    for c, head in enumerate((say("workbook.number"), say("workbook.domain"), say("workbook.count"), say("workbook.reference"))):
+        ws.write_string(1, c, head, fmt["head"])
+    ws.set_row(1, row_height(1))
+    for i, (section, name) in enumerate(zip(catalog.sections, names, strict=True)):
+        row = 2 + i
+        ws.write_number(row, 0, i + 1, fmt["center"])
+        quoted = name.replace("'", "''")
+        ws.write_url(row, 1, f"internal:'{quoted}'!A1", fmt["link"], string=section.domain)
+        ws.write_number(row, 2, len(section.items), fmt["center"])
+        ws.write_string(row, 3, section.reference or "", fmt["text"])
+        # Long reference titles wrap: without a height the printed rows overlap each other.
+        lines = max(line_count(section.domain, CONTENTS_WIDTHS[1]), line_count(section.reference or "", REFERENCE_WIDTH))
+        ws.set_row(row, row_height(lines))
+    total_row = 2 + len(catalog.sections)
+    ws.write_string(total_row, 0, "", fmt["text"])
+    ws.write_string(total_row, 1, say("workbook.total"), fmt["head"])
+    ws.write_number(total_row, 2, catalog.item_count, fmt["center"])
+    ws.write_string(total_row, 3, "", fmt["text"])
+    ws.set_row(total_row, row_height(1))
+    below = _line_below(ws, fmt, total_row + 2, say("workbook.subject", subject=catalog.subject))
+    below = _exclusions(ws, fmt, catalog, below)
+    if catalog.villages:
+        listed = "、".join(v.name for v in catalog.villages)
+        below = _line_below(ws, fmt, below, say("workbook.village-lists", count=len(catalog.villages), names=listed))
+    if catalog.note:
+        _line_below(ws, fmt, below, say("workbook.note", note=catalog.note))
+    ws.freeze_panes(2, 0)
+    print_setup(ws, (1, 1), catalog.title, paper)
+
+
+def new_workbook(catalog: Catalog, target: Path | BinaryIO, created: dt.datetime, publisher: str) -> Workbook:
+    wb = xlsxwriter.Workbook(str(target) if isinstance(target, Path) else target, WORKBOOK_OPTIONS)
     wb.set_properties({"title": catalog.title, "subject": catalog.title, "author": publisher or catalog.subject,
                        "company": publisher, "created": created, "comments": "jxs"})
     wb.set_custom_property("jxs_scope", catalog.scope)
-    fmt = _formats(wb)
-    contents = wb.add_worksheet("目录")
-    used = {"目录"}
+    return wb
+
+
+def write_workbook(catalog: Catalog, target: Path, place: str, title: str, created: dt.datetime,
+                   extra: tuple[str, ...] = (), publisher: str = "", paper: str = "A4") -> None:
+    """Write a county or township catalog's workbook to target."""
+    wb = new_workbook(catalog, target, created, publisher)
+    fmt = formats(wb)
+    contents = wb.add_worksheet(say("workbook.contents"))
+    used = {say("workbook.contents")}
     names = [sheet_name(s.domain, used) for s in catalog.sections]
-    contents.set_column(0, 0, 6)
-    contents.set_column(1, 1, 30)
-    contents.set_column(2, 2, 10)
-    contents.set_column(3, 3, REFERENCE_WIDTH)
-    contents.merge_range(0, 0, 0, 3, catalog.title, fmt["title"])
-    contents.set_row(0, 30)
-    for c, head in enumerate(("序号", "领域", "事项数", "参考目录")):
-        contents.write_string(1, c, head, fmt["head"])
-    for i, (section, name) in enumerate(zip(catalog.sections, names, strict=True)):
-        row = 2 + i
-        contents.write_string(row, 0, str(i + 1), fmt["center"])
-        quoted = name.replace("'", "''")
-        contents.write_url(row, 1, f"internal:'{quoted}'!A1", fmt["link"], string=section.domain)
-        contents.write_string(row, 2, str(len(section.items)), fmt["center"])
-        contents.write_string(row, 3, section.reference or "", fmt["text"])
-        # Long reference titles wrap: without a height the printed rows overlap each other.
-        lines = max(line_count(section.domain, 30), line_count(section.reference or "", REFERENCE_WIDTH))
-        contents.set_row(row, min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 6))
-    total_row = 2 + len(catalog.sections)
-    contents.write_string(total_row, 1, "合计", fmt["head"])
-    contents.write_string(total_row, 2, str(catalog.item_count), fmt["center"])
-    contents.write_string(total_row, 3, "", fmt["text"])
-    contents.write_string(total_row + 2, 0, f"公开主体：{catalog.subject}", fmt["note"])
-    below = total_row + 3
-    if catalog.villages:
-        listed = "、".join(v.name for v in catalog.villages)
-        below = _contents_line(contents, fmt, below, f"村（居）务公开清单（{len(catalog.villages)} 份）：{listed}")
-    if catalog.note:
-        _contents_line(contents, fmt, below, f"说明：{catalog.note}")
-    contents.freeze_panes(2, 0)
-    _print_setup(contents, (1, 1), catalog.title)
+    _contents(contents, fmt, catalog, names, paper)
+    cols = sheet_columns(catalog.scope)
     for section, name in zip(catalog.sections, names, strict=True):
         ws = wb.add_worksheet(name)
         heading = section_title(place, section.domain, title)
-        _write_section(ws, fmt, section, heading, extra)
-        _print_setup(ws, (1, 2), heading)
+        _write_section(ws, fmt, section, heading, extra, cols)
+        print_setup(ws, (1, 2), heading, paper)
     wb.close()

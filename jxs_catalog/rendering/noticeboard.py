@@ -1,0 +1,133 @@
+"""A village list as a workbook to post on the village notice board (信息公示栏).
+
+One sheet, the domains one after another under a band naming each, 11 pt text on A4 (or A3)
+landscape. What is the same on every row — the village committee that publishes and the
+village level — is said once in the title block; channels show only those ticked. The legal
+basis is left to the township's catalog, as on the village's page (it would double the list's
+length); the block above the table says where to find it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from xml.sax.saxutils import escape as xml_escape
+
+from jxs_catalog.catalog import Catalog, CompiledItem
+from jxs_catalog.messages import say
+from jxs_catalog.rendering.layout import remark, ticked
+from jxs_catalog.rendering.textfit import line_count, pack, row_height
+from jxs_catalog.rendering.xlsx import formats, link_cell, new_workbook, print_setup
+
+SIZE = 11
+# (heading, width in column units): the columns that differ from row to row.
+COLUMNS: tuple[tuple[str, float], ...] = (
+    ("序号", 4), ("一级事项", 9), ("事项名称", 12), ("公开内容", 46), ("公开时限", 18), ("公开渠道", 18),
+    ("公开对象", 8), ("公开方式", 8), ("备注", 12),
+)
+CHANNELS_AT = 5
+CENTERED = frozenset({0, 6, 7})
+
+
+def _values(n: int, item: CompiledItem) -> list[str]:
+    return [str(n), item.category, item.name, item.content, item.time_limit,
+            pack(ticked(item.channels), COLUMNS[CHANNELS_AT][1], SIZE), "\n".join(item.audience),
+            "\n".join(item.method), remark(item)]
+
+
+def title_block(village: Catalog, day: str) -> str:
+    """公开主体：柳沟村村民委员会　公开层级：村级 …: said once instead of on every row, on short lines."""
+    where = [say("workbook.township", township=village.township or "")]
+    if village.code:
+        where.append(say("workbook.code", code=village.code))
+    where += [say("workbook.items", count=village.item_count), say("workbook.day", day=day)]
+    return "\n".join(["　".join([say("workbook.subject", subject=village.subject), say("workbook.level")]),
+                      "　".join(where), say("workbook.basis-elsewhere", township=village.township or "")])
+
+
+def _workbook(village: Catalog, title: str, created: dt.datetime, day: str, publisher: str, paper: str,
+              block_lines: int) -> bytes:
+    """One village list's notice-board workbook, as bytes."""
+    data = io.BytesIO()
+    wb = new_workbook(village, data, created, publisher)
+    fmt = formats(wb, SIZE)
+    ws = wb.add_worksheet(say("workbook.list"))
+    last = len(COLUMNS) - 1
+    widths = [w for _, w in COLUMNS]
+    for c, width in enumerate(widths):
+        ws.set_column(c, c, width)
+    ws.merge_range(0, 0, 0, last, title, fmt["title"])
+    ws.set_row(0, 32)
+    ws.merge_range(1, 0, 1, last, title_block(village, day), fmt["note"])
+    ws.set_row(1, row_height(block_lines, SIZE))
+    for c, (label, _) in enumerate(COLUMNS):
+        ws.write_string(2, c, label, fmt["head"])
+    ws.set_row(2, row_height(max(line_count(label, w, SIZE) for label, w in COLUMNS), SIZE))
+    row, n = 3, 0
+    for section in village.sections:
+        ws.merge_range(row, 0, row, last, say("workbook.band", domain=section.domain, count=len(section.items)),
+                       fmt["band"])
+        ws.set_row(row, row_height(1, SIZE))
+        row += 1
+        for item in section.items:
+            n += 1
+            values = _values(n, item)
+            ws.set_row(row, row_height(max(line_count(v, w, SIZE) for v, w in zip(values, widths, strict=True)), SIZE))
+            ws.write_number(row, 0, n, fmt["center"])
+            for c in range(1, len(values)):
+                ws.write_string(row, c, values[c], fmt["center"] if c in CENTERED else fmt["text"])
+            link_cell(ws, row, last, item, values[-1], fmt)
+            row += 1
+    ws.freeze_panes(3, 0)
+    print_setup(ws, (2, 2), title, paper)
+    wb.close()
+    return data.getvalue()
+
+
+# Stand-ins that no catalog text contains and that XML leaves as they are: the villages of one
+# township list the same items, so their workbooks are made once and the names filled in.
+_NAME, _SUBJECT, _CODE = "JXSBOARDNAME0x7", "JXSBOARDSUBJECT0x7", "JXSBOARDCODE0x7"
+
+
+def _stand_in(village: Catalog) -> Catalog:
+    return Catalog("village", village.id, _NAME, village.title.replace(village.name, _NAME, 1), _SUBJECT,
+                   township=village.township, township_id=village.township_id, code=_CODE if village.code else None,
+                   sections=village.sections, kind=village.kind)
+
+
+def _filled(proto: bytes, village: Catalog) -> bytes:
+    """The prototype with the village's name, committee and code, escaped for XML (and, in the page
+    footer, with & doubled as Excel's header codes need)."""
+    def fill(text: str, footer: bool) -> str:
+        def esc(value: str) -> str:
+            return xml_escape(value.replace("&", "&&") if footer else value)
+        return text.replace(_SUBJECT, esc(village.subject)).replace(_NAME, esc(village.name)).replace(
+            _CODE, esc(village.code or ""))
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(proto)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.endswith(".xml"):
+                data = fill(data.decode("utf-8"), info.filename.startswith("xl/worksheets/")).encode("utf-8")
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
+def village_workbooks(villages: list[Catalog], titles: list[str], created: dt.datetime, day: str,
+                      publisher: str = "", paper: str = "A4") -> list[bytes]:
+    """The notice-board workbooks of a township's village lists, in their order."""
+    protos: dict[tuple[object, ...], bytes] = {}
+    block_lines = max((line_count(title_block(v, day), sum(w for _, w in COLUMNS), SIZE) for v in villages), default=1)
+    out: list[bytes] = []
+    for village, title in zip(villages, titles, strict=True):
+        key = (village.kind, village.code is None, title.replace(village.name, "", 1),
+               tuple(item.key for item in village.items))
+        proto = protos.get(key)
+        if proto is None:
+            stand_in = _stand_in(village)
+            proto = protos[key] = _workbook(stand_in, title.replace(village.name, _NAME, 1), created, day, publisher,
+                                            paper, block_lines)
+        out.append(_filled(proto, village))
+    return out
