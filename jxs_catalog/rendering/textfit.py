@@ -66,7 +66,7 @@ def _para_lines(para: str, room: float) -> int:
     lines, used = 1, 0.0
     for token in _tokens(para):
         w = sum(_em(ch) for ch in token)
-        if used + w <= room or used == 0.0 and w <= room:
+        if used + w <= room:
             used += w
             continue
         if token.isspace():  # a space at the end of a line takes no room

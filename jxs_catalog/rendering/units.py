@@ -18,8 +18,8 @@ from jxs_catalog.catalog import Catalog
 from jxs_catalog.citations import Resolved
 from jxs_catalog.models import Settings
 from jxs_catalog.rendering.exports import to_csv, to_json
-from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
 from jxs_catalog.rendering.noticeboard import village_workbooks
+from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
 from jxs_catalog.rendering.site import SiteRenderer, is_community, village_title
 from jxs_catalog.rendering.xlsx import write_workbook
 from jxs_catalog.staging import Staging, Written

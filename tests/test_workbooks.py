@@ -1,0 +1,129 @@
+"""The workbooks' print layout, read back with openpyxl (no office program needed).
+
+How they print is checked with LibreOffice in test_print.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from jxs_catalog.rendering.layout import TICKED, ticked
+from jxs_catalog.rendering.noticeboard import _stand_in, _workbook, title_block, village_workbooks
+from jxs_catalog.rendering.textfit import balance, line_count, pack, room_em, text_em
+from jxs_catalog.vocab import STANDARD_CHANNELS, VILLAGE_CHANNELS
+from tests.conftest import run
+from tests.xlsx_dump import dump_workbook
+
+
+@pytest.fixture
+def built(small: Path) -> Path:
+    result = run("build", "--root", str(small), "--quiet")
+    assert result.exit_code == 0, result.output
+    return small / "out"
+
+
+@pytest.mark.parametrize("width", [8, 12, 14, 18, 22])
+def test_channel_lines_break_only_between_channels_or_after_a_slash(width: float) -> None:
+    names = [TICKED + c for c in (*STANDARD_CHANNELS, *VILLAGE_CHANNELS)]
+    cell = pack(names, width)
+    entries = cell.replace("/\n", "/").replace("\n", " ").split(" ")
+    assert entries == names  # nothing lost, nothing cut but after a slash: "□入 / 户/现场" cannot happen
+    for line in cell.split("\n"):
+        assert text_em(line) <= room_em(width, 10) or " " not in line, line  # too wide only when alone
+
+
+def test_only_ticked_channels_in_the_checklist_order() -> None:
+    assert ticked(("大喇叭", "政府网站", "其他：办税服务厅")) == ["■政府网站", "■其他：办税服务厅", "■大喇叭"]
+
+
+def test_long_texts_take_more_lines_and_narrow_columns_more() -> None:
+    text = "信息形成或者变更之日起20个工作日内" * 3
+    assert line_count("短", 10) == 1
+    assert line_count(text, 10) > line_count(text, 30) > 1
+    assert line_count("甲\n乙", 30) == 2
+    assert line_count(text, 20, size=11) >= line_count(text, 20, size=10)
+
+
+def test_balance_gives_the_longer_column_more_room() -> None:
+    rows = [["短", "很长的公开内容" * 12, "依据"], ["短", "很长的公开内容" * 10, "依据"]]
+    widths = balance(rows, [10.0, 25.0, 25.0], 1, 2)
+    assert widths[1] > widths[2] and sum(widths) == 60 and widths[0] == 10
+
+
+def test_numbers_are_numbers_and_township_sheets_have_no_county_column(built: Path) -> None:
+    county = openpyxl.load_workbook(built / "xlsx" / "county.xlsx")
+    town = openpyxl.load_workbook(built / "xlsx" / "dong.xlsx")
+    for wb in (county, town):
+        contents = wb["目录"]
+        assert isinstance(contents["A3"].value, int) and isinstance(contents["C3"].value, int)
+        sheet = wb.worksheets[1]
+        assert sheet["A4"].value == 1 and sheet["A4"].data_type == "n"
+    county_heads = [c.value for c in county.worksheets[1][3]]
+    town_heads = [c.value for c in town.worksheets[1][3]]
+    assert "县级" in county_heads and "县级" not in town_heads
+    assert [h for h in county_heads if h != "县级"] == town_heads  # the rest in the published order
+
+
+def test_first_level_matter_on_every_row(built: Path) -> None:
+    ws = openpyxl.load_workbook(built / "xlsx" / "county.xlsx").worksheets[1]
+    assert not [r for r in ws.merged_cells.ranges if r.min_col == 2 and r.min_row > 3]
+    assert all(ws.cell(r, 2).value for r in range(4, ws.max_row + 1))
+
+
+def test_rows_are_as_tall_as_their_wrapped_text(built: Path) -> None:
+    ws = openpyxl.load_workbook(built / "xlsx" / "county.xlsx").worksheets[1]
+    widths = [ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width for c in range(1, ws.max_column + 1)]
+    for r in range(4, ws.max_row + 1):
+        lines = max(line_count(str(ws.cell(r, c).value or ""), widths[c - 1] - 0.72) for c in range(1, len(widths) + 1))
+        assert ws.row_dimensions[r].height >= lines * 12.6, r
+
+
+def test_contents_list_the_exclusions_with_their_reasons(built: Path) -> None:
+    ws = openpyxl.load_workbook(built / "xlsx" / "dong.xlsx")["目录"]
+    values = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert "本乡镇不适用的领域和事项及理由" in values
+    assert "涉农补贴：补贴政策" in values and "由县农业农村局统一公开" in values
+
+
+def test_paper_a3_from_jxs_yaml(small: Path) -> None:
+    settings = small / "jxs.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "paper: A3\n", encoding="utf-8")
+    assert run("build", "--root", str(small), "--quiet").exit_code == 0
+    for book in [small / "out" / "xlsx" / "county.xlsx", *(small / "out" / "xlsx" / "villages").glob("*.xlsx")]:
+        assert {ws.page_setup.paperSize for ws in openpyxl.load_workbook(book).worksheets} == {8}, book
+
+
+def test_village_workbook_names_the_village_once_and_lists_domains_in_a_row(built: Path) -> None:
+    books = sorted((built / "xlsx" / "villages").glob("*.xlsx"))
+    assert len(books) == len(list((built / "site" / "villages").glob("*.html")))
+    ws = openpyxl.load_workbook(books[0]).worksheets[0]
+    assert ws.max_column == 9  # no 公开主体, 公开层级 or 公开依据 column
+    heads = [c.value for c in ws[3]]
+    assert "公开主体" not in heads and "公开层级" not in heads
+    assert "委员会" in ws["A2"].value and "公开层级：村级" in ws["A2"].value
+    assert ws["A1"].value.endswith(("村务公开清单", "居务公开清单"))
+    assert {c.font.sz for c in ws["D"][3:] if c.value} == {11}
+    assert not any("□" in str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    assert ws.row_breaks.count == 0  # domains one after another, not one a page
+
+
+def test_village_workbooks_filled_from_one_prototype_equal_their_own(built: Path, small: Path) -> None:
+    """A township's village lists are written once with stand-ins and filled in; the result is the
+    workbook written for the village itself."""
+    from jxs_catalog.compile import compile_workspace
+
+    villages = [c for c in compile_workspace(small).compiled.catalogs if c.scope == "village"]
+    when = dt.datetime(2026, 1, 1)
+    for village, book in zip(villages, village_workbooks(villages, [f"{v.name}清单" for v in villages], when,
+                                                              "2026-01-01"), strict=True):
+        lines = line_count(title_block(village, "2026-01-01"), 150, 11)
+        own = _workbook(village, f"{village.name}清单", when, "2026-01-01", "", "A4", lines)
+        (own_path := small / "own.xlsx").write_bytes(own)
+        (filled_path := small / "filled.xlsx").write_bytes(book)
+        assert "JXSBOARD" not in str(dump_workbook(filled_path))
+        assert dump_workbook(filled_path)["sheets"] == dump_workbook(own_path)["sheets"]
+        assert _stand_in(village).name != village.name
