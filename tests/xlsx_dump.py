@@ -28,6 +28,7 @@ def dump_workbook(path: Path) -> dict[str, Any]:
                 "paper": ws.page_setup.paperSize,
                 "fit_width": ws.page_setup.fitToWidth,
                 "fit_height": ws.page_setup.fitToHeight,
+                "scale": ws.page_setup.scale,
                 "title_rows": ws.print_title_rows,
                 "footer": ws.oddFooter.center.text,
             },

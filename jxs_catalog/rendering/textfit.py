@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 UNIT_PT, PADDING_PT = 5.544, 4.0  # a column of width w is UNIT_PT * w + PADDING_PT points wide
-INSET_PT = 3.0  # what the cell's margins and borders take from that
+INSET_PT = 4.0  # what the cell's margins and borders take from that, with a margin for rounding
 NARROW_EM = 0.65  # Latin letters, digits and ASCII punctuation, in em (LibreOffice draws them in DejaVu Sans)
 LINE_EM = 1.28  # the pitch of wrapped lines, in em (LibreOffice: 12.6 pt at 10 pt)
 ROW_PAD = 2.5  # points above and below the text of a row
@@ -41,21 +41,24 @@ def text_em(text: str) -> float:
     return wide + (len(text) - wide) * NARROW_EM
 
 
+OPENING = frozenset("（《〈〔「『【“‘([{")  # never last on a line: goes down with what follows
+CLOSING = frozenset("）》〉〕」』】”’)]}、，。；：！？,.;:!?")  # never first on a line: stays with what precedes
+
+
 def _tokens(line: str) -> list[str]:
-    """Where a renderer may break a line: between wide characters, at spaces, but not inside a
-    run of Latin letters and digits (2019年 keeps 2019 together)."""
+    """Where a renderer may break a line: between wide characters and at spaces, but not inside a
+    run of Latin letters and digits (2019年 keeps 2019 together), not after an opening bracket and
+    not before a closing one or a comma (the rules of Chinese line breaking)."""
     out: list[str] = []
-    run = ""
+    glue = False  # the previous token was an opening bracket: this one joins it
     for ch in line:
-        if ch.isascii() and not ch.isspace():
-            run += ch
-            continue
-        if run:
-            out.append(run)
-            run = ""
-        out.append(ch)
-    if run:
-        out.append(run)
+        joins = out and (glue or ch in CLOSING or (ch.isascii() and not ch.isspace() and out[-1][-1:].isascii()
+                                                     and not out[-1][-1:].isspace() and out[-1][-1] not in CLOSING))
+        if joins:
+            out[-1] += ch
+        else:
+            out.append(ch)
+        glue = ch in OPENING
     return out
 
 

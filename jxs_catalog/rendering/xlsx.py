@@ -21,7 +21,7 @@ from xlsxwriter.worksheet import Worksheet
 from jxs_catalog.catalog import Catalog, CompiledItem, Section
 from jxs_catalog.messages import say
 from jxs_catalog.rendering.layout import COLUMNS, row_values, section_title, ticked
-from jxs_catalog.rendering.textfit import balance, line_count, pack, row_height
+from jxs_catalog.rendering.textfit import balance, column_pt, line_count, pack, row_height
 
 FONT = "宋体"
 SIZE = 10
@@ -29,6 +29,8 @@ REFERENCE_WIDTH = 96  # the contents sheet's 参考目录: wide, so most guideli
 CONTENTS_WIDTHS = (6, 24, 8, REFERENCE_WIDTH)  # 序号 | 领域 | 事项数 | 参考目录
 CONTENTS_WIDTH = sum(CONTENTS_WIDTHS)
 PAPERS = {"A4": 9, "A3": 8}  # Excel's paper size codes
+PAPER_WIDTH_PT = {"A4": 841.89, "A3": 1190.55}  # the long side: the width in landscape
+SIDE_MARGIN_IN = 0.25
 # Column units follow the default font: Arial 10 measures alike in Excel and in LibreOffice
 # (Liberation Sans), where Calibri, absent on most Linux systems, is replaced by a wider font.
 WORKBOOK_OPTIONS = {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
@@ -77,12 +79,23 @@ def footer(title: str) -> str:
     return f"&L{text}{tail}"
 
 
-def print_setup(ws: Worksheet, header_rows: tuple[int, int] | None, footer_title: str, paper: str) -> None:
+def print_scale(widths: list[float] | tuple[float, ...], paper: str) -> int:
+    """The print scale, in percent, that fits the columns to the paper's width (landscape).
+
+    A fixed scale rather than "fit to one page wide": LibreOffice, asked to fit the width, also
+    shrinks a sheet a little longer than a page onto one page, below 9 pt.
+    """
+    room = PAPER_WIDTH_PT.get(paper, PAPER_WIDTH_PT["A4"]) - 2 * SIDE_MARGIN_IN * 72
+    return max(10, min(400, int(100 * room / sum(column_pt(w) for w in widths))))
+
+
+def print_setup(ws: Worksheet, header_rows: tuple[int, int] | None, footer_title: str, paper: str,
+                widths: list[float] | tuple[float, ...]) -> None:
     ws.set_landscape()
     ws.set_paper(PAPERS.get(paper, PAPERS["A4"]))
-    ws.fit_to_pages(1, 0)  # one page wide, as many tall as needed
+    ws.set_print_scale(print_scale(widths, paper))
     ws.center_horizontally()
-    ws.set_margins(left=0.25, right=0.25, top=0.35, bottom=0.45)
+    ws.set_margins(left=SIDE_MARGIN_IN, right=SIDE_MARGIN_IN, top=0.35, bottom=0.45)
     if header_rows is not None:
         ws.repeat_rows(*header_rows)
     ws.set_footer(footer(footer_title))
@@ -134,7 +147,8 @@ def link_cell(ws: Worksheet, row: int, col: int, item: CompiledItem, text: str, 
 
 
 def _write_section(ws: Worksheet, fmt: dict[str, Any], section: Section, title: str,
-                   extra: tuple[str, ...], cols: list[int]) -> None:
+                   extra: tuple[str, ...], cols: list[int]) -> list[float]:
+    """Write a domain's sheet; returns its column widths."""
     widths = sheet_widths(cols)
     heads = [COLUMNS[c][0] for c in cols]
     channels_at = heads.index("公开渠道和载体")
@@ -162,6 +176,7 @@ def _write_section(ws: Worksheet, fmt: dict[str, Any], section: Section, title: 
             ws.write_string(row, at, values[at], styles[at])
         link_cell(ws, row, len(cols) - 1, item, values[-1], fmt)
     ws.freeze_panes(first_row, 0)
+    return widths
 
 
 def _line_below(ws: Worksheet, fmt: dict[str, Any], row: int, text: str) -> int:
@@ -228,7 +243,7 @@ def _contents(ws: Worksheet, fmt: dict[str, Any], catalog: Catalog, names: list[
     if catalog.note:
         _line_below(ws, fmt, below, say("workbook.note", note=catalog.note))
     ws.freeze_panes(2, 0)
-    print_setup(ws, (1, 1), catalog.title, paper)
+    print_setup(ws, (1, 1), catalog.title, paper, CONTENTS_WIDTHS)
 
 
 def new_workbook(catalog: Catalog, target: Path | BinaryIO, created: dt.datetime, publisher: str) -> Workbook:
@@ -252,6 +267,6 @@ def write_workbook(catalog: Catalog, target: Path, place: str, title: str, creat
     for section, name in zip(catalog.sections, names, strict=True):
         ws = wb.add_worksheet(name)
         heading = section_title(place, section.domain, title)
-        _write_section(ws, fmt, section, heading, extra, cols)
-        print_setup(ws, (1, 2), heading, paper)
+        widths = _write_section(ws, fmt, section, heading, extra, cols)
+        print_setup(ws, (1, 2), heading, paper, widths)
     wb.close()
