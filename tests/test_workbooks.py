@@ -114,7 +114,7 @@ def test_village_workbook_names_the_village_once_and_lists_domains_in_a_row(buil
 def test_village_workbooks_filled_from_one_prototype_equal_their_own(built: Path, small: Path) -> None:
     """A township's village lists are written once with stand-ins and filled in; the result is the
     workbook written for the village itself."""
-    from jxs_catalog.compile import compile_workspace
+    from jxs_catalog.pipeline import compile_workspace
 
     villages = [c for c in compile_workspace(small).compiled.catalogs if c.scope == "village"]
     when = dt.datetime(2026, 1, 1)
