@@ -89,12 +89,15 @@ def test_contents_list_the_exclusions_with_their_reasons(built: Path) -> None:
     assert "涉农补贴：补贴政策" in values and "由县农业农村局统一公开" in values
 
 
-def test_paper_a3_from_jxs_yaml(small: Path) -> None:
+@pytest.mark.parametrize("key", ["paper", "纸张"])
+def test_paper_a3_from_jxs_yaml(small: Path, key: str) -> None:
     settings = small / "jxs.yaml"
-    settings.write_text(settings.read_text(encoding="utf-8") + "paper: A3\n", encoding="utf-8")
+    settings.write_text(settings.read_text(encoding="utf-8") + f"{key}: A3\n", encoding="utf-8")
     assert run("build", "--root", str(small), "--quiet").exit_code == 0
     for book in [small / "out" / "xlsx" / "county.xlsx", *(small / "out" / "xlsx" / "villages").glob("*.xlsx")]:
-        assert {ws.page_setup.paperSize for ws in openpyxl.load_workbook(book).worksheets} == {8}, book
+        sheets = openpyxl.load_workbook(book).worksheets
+        assert {ws.page_setup.paperSize for ws in sheets} == {8}, book
+        assert min(int(ws.page_setup.scale) for ws in sheets) > 120  # the wider paper prints larger
 
 
 def test_village_workbook_names_the_village_once_and_lists_domains_in_a_row(built: Path) -> None:

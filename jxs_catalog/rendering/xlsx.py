@@ -208,7 +208,7 @@ def _exclusions(ws: Worksheet, fmt: dict[str, Any], catalog: Catalog, row: int) 
         ws.merge_range(row, 1, row, 2, what, fmt["text"])
         ws.write_string(row, 3, reason, fmt["text"])
         row += 1
-    return row
+    return row + 1  # a blank row before what follows
 
 
 def _contents(ws: Worksheet, fmt: dict[str, Any], catalog: Catalog, names: list[str], paper: str) -> None:
