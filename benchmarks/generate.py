@@ -11,7 +11,7 @@ import random
 from pathlib import Path
 
 from jxs_catalog import vocab
-from jxs_catalog.catalog import PILOT_DOMAINS
+from jxs_catalog.pilot import PILOT_DOMAINS
 
 # Common characters of catalog text; sampled to make sentences of realistic length.
 _CHARS = ("公开政策文件补贴对象标准资金发放结果申请条件办理流程时限主体渠道项目名称建设内容投资规模"

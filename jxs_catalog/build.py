@@ -18,12 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jxs_catalog import __version__
-from jxs_catalog.catalog import Catalog
+from jxs_catalog.catalog import Catalog, Compiled
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.errors import UsageProblem, os_reason
 from jxs_catalog.loading.files import source_files
 from jxs_catalog.loading.source import read_limited
-from jxs_catalog.merging import Compiled
 from jxs_catalog.models import Settings
 from jxs_catalog.pipeline import Result, build_date, compile_workspace
 from jxs_catalog.register import register_of

@@ -6,32 +6,13 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
+from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.fields import CompiledItem, Origin
-
-# The 26 pilot domains, in the order of the county plan.
-PILOT_DOMAINS: tuple[str, ...] = (
-    "涉农补贴", "财政预决算", "公共文化服务", "安全生产", "救灾", "义务教育", "生态环境",
-    "公共资源交易", "户籍管理", "社会救助", "养老服务", "公共法律服务", "扶贫", "重大建设项目",
-    "医疗卫生", "保障性住房", "城市综合执法", "国有土地上房屋征收与补偿", "农村危房改造", "市政服务",
-    "食品药品监管", "社会保险", "就业创业", "税收管理", "农村集体土地征收", "城乡规划",
-)
-
-# The ids (file stems) the shipped workspace uses for them, offered by `jxs import`.
-PILOT_IDS: dict[str, str] = {
-    "涉农补贴": "shenong-butie", "财政预决算": "caizheng-yujuesuan", "公共文化服务": "gonggong-wenhua-fuwu",
-    "安全生产": "anquan-shengchan", "救灾": "jiuzai", "义务教育": "yiwu-jiaoyu", "生态环境": "shengtai-huanjing",
-    "公共资源交易": "gonggong-ziyuan-jiaoyi", "户籍管理": "huji-guanli", "社会救助": "shehui-jiuzhu",
-    "养老服务": "yanglao-fuwu", "公共法律服务": "gonggong-falv-fuwu", "扶贫": "fupin",
-    "重大建设项目": "zhongda-jianshe-xiangmu", "医疗卫生": "yiliao-weisheng", "保障性住房": "baozhangxing-zhufang",
-    "城市综合执法": "chengshi-zonghe-zhifa", "国有土地上房屋征收与补偿": "guoyou-tudi-fangwu-zhengshou",
-    "农村危房改造": "nongcun-weifang-gaizao", "市政服务": "shizheng-fuwu", "食品药品监管": "shipin-yaopin-jianguan",
-    "社会保险": "shehui-baoxian", "就业创业": "jiuye-chuangye", "税收管理": "shuishou-guanli",
-    "农村集体土地征收": "nongcun-jiti-tudi-zhengshou", "城乡规划": "chengxiang-guihua",
-}
+from jxs_catalog.pilot import PILOT_DOMAINS
 
 Scope = Literal["county", "township", "village"]
 
-__all__ = ["PILOT_DOMAINS", "PILOT_IDS", "Adjustment", "Catalog", "CompiledItem", "Origin", "Scope", "Section",
+__all__ = ["Adjustment", "Catalog", "Compiled", "CompiledItem", "Origin", "Scope", "Section",
            "VillageRef", "domain_sort_key", "village_id"]
 
 
@@ -104,3 +85,17 @@ def village_id(township_id: str, village: str, code: str | None = None) -> str:
 
 def domain_sort_key(name: str) -> tuple[int, str]:
     return (PILOT_DOMAINS.index(name), "") if name in PILOT_DOMAINS else (len(PILOT_DOMAINS), name)
+
+
+@dataclass(slots=True)
+class Compiled:
+    county: Catalog
+    townships: list[Catalog] = field(default_factory=list)
+    villages: list[Catalog] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Every item of the county standard, whatever its levels: what a domain page lists.
+    standard: list[Section] = field(default_factory=list)
+
+    @property
+    def catalogs(self) -> list[Catalog]:
+        return [self.county, *self.townships, *self.villages]

@@ -15,13 +15,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jxs_catalog.catalog import PILOT_DOMAINS
 from jxs_catalog.coverage import Coverage, coverage_of
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.fields import ELEMENTS
 from jxs_catalog.loading.loaded import Loaded
 from jxs_catalog.messages import phrase
 from jxs_catalog.models import Domain, Township
+from jxs_catalog.pilot import PILOT_DOMAINS
 from jxs_catalog.pipeline import Result, compile_workspace
 from jxs_catalog.register import Citing, Register, citations_report, currency_rules, register_of
 

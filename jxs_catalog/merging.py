@@ -10,28 +10,22 @@ from __future__ import annotations
 import dataclasses
 import difflib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
-from jxs_catalog.catalog import Adjustment, Catalog, CompiledItem, Section, VillageRef, domain_sort_key, village_id
+from jxs_catalog.catalog import (
+    Adjustment,
+    Catalog,
+    Compiled,
+    CompiledItem,
+    Section,
+    VillageRef,
+    domain_sort_key,
+    village_id,
+)
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.loading.loaded import Loaded, Positions
 from jxs_catalog.messages import phrase
 from jxs_catalog.models import Addition, Change, Domain, Exclusion, Settings, Township, village_body
-
-
-@dataclass(slots=True)
-class Compiled:
-    county: Catalog
-    townships: list[Catalog] = field(default_factory=list)
-    villages: list[Catalog] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    # Every item of the county standard, whatever its levels: what a domain page lists.
-    standard: list[Section] = field(default_factory=list)
-
-    @property
-    def catalogs(self) -> list[Catalog]:
-        return [self.county, *self.townships, *self.villages]
 
 
 def county_title(settings: Settings) -> str:

@@ -138,6 +138,17 @@ class Settings(Frozen):
     neighbours: tuple[Text, ...] = ()  # counties whose names in a catalog suggest copying (JXS206)
 
 
+class PilotDomain(Frozen):
+    """A pilot domain of the national standard (pilot_domains.yaml) and its usual file id."""
+
+    name: Text
+    id: Text
+
+
+class PilotDomains(Frozen):
+    domains: tuple[PilotDomain, ...]
+
+
 class Document(Frozen):
     """One registered document (bases.yaml): what items cite by its title."""
 

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jxs_catalog.catalog import Compiled
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.errors import UsageProblem
 from jxs_catalog.loading.loaded import Loaded
-from jxs_catalog.merging import Compiled, find_domain, merge, missing_domain, missing_item
+from jxs_catalog.merging import find_domain, merge, missing_domain, missing_item
 from jxs_catalog.models import Domain
 from jxs_catalog.register import register_of, resolution_rules
 from jxs_catalog.timing import Stopwatch, cyclic_gc_paused, measure

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from jxs_catalog.catalog import PILOT_DOMAINS
+from jxs_catalog.pilot import PILOT_DOMAINS, PILOT_IDS
 from jxs_catalog.pipeline import compile_workspace
 from tests.conftest import REPO
 
@@ -40,6 +40,13 @@ def test_the_26_pilot_domains_each_with_at_least_8_items(result) -> None:  # typ
         assert domains[name].department, name
         assert domains[name].reference, name
     assert sum(len(d.items) for d in domains.values()) >= 300
+
+
+def test_pilot_domains_data_names_each_shipped_domain_file(result) -> None:  # type: ignore[no-untyped-def]
+    """pilot_domains.yaml holds 26 distinct domains whose ids are the shipped files' stems."""
+    assert len(PILOT_DOMAINS) == len(set(PILOT_DOMAINS)) == 26
+    stems = {d.model.name: d.stem for d in result.workspace.domains}
+    assert {name: stems[name] for name in PILOT_DOMAINS} == PILOT_IDS
 
 
 def test_a_domain_outside_the_26(result) -> None:  # type: ignore[no-untyped-def]

@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import Literal
 
 from jxs_catalog import fields
-from jxs_catalog.catalog import Catalog, CompiledItem, Scope, domain_sort_key
+from jxs_catalog.catalog import Catalog, Compiled, CompiledItem, Scope, domain_sort_key
 from jxs_catalog.diagnostics import Diagnostic, DiagnosticList, Severity
 from jxs_catalog.diffing.sides import Side
-from jxs_catalog.merging import Compiled
 from jxs_catalog.pipeline import compile_workspace
 
 # The elements compared, in the order they are reported.

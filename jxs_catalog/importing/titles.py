@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jxs_catalog.catalog import PILOT_DOMAINS
 from jxs_catalog.importing.book import Grid
 from jxs_catalog.importing.header import norm
+from jxs_catalog.pilot import PILOT_DOMAINS
 
 _EDITION = re.compile(r"[（(][^）)]*[)）]$")  # （试行）, (2024版)
 _PLACE_END = "省市州盟县区旗乡镇"

@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from jxs_catalog.catalog import PILOT_IDS
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.errors import UsageProblem
 from jxs_catalog.importing import ImportedDomain, ImportResult, domain_yaml, import_workbook
 from jxs_catalog.loading.files import find_root
 from jxs_catalog.loading.source import parse_bytes
+from jxs_catalog.pilot import PILOT_IDS
 from jxs_catalog.register import imported_unregistered, load_register
 from jxs_catalog.validation import validate_tree
 from jxs_catalog.workspace import extra_channels

@@ -14,8 +14,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from jxs_catalog.catalog import Catalog
-from jxs_catalog.merging import Compiled
+from jxs_catalog.catalog import Catalog, Compiled
 from jxs_catalog.models import Settings
 from jxs_catalog.rendering.paths import page_rel
 

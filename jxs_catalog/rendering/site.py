@@ -19,10 +19,9 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 from markupsafe import Markup, escape
 
-from jxs_catalog.catalog import Catalog, CompiledItem, Section
+from jxs_catalog.catalog import Catalog, Compiled, CompiledItem, Section
 from jxs_catalog.citations import Resolved, parse_basis, title_key
 from jxs_catalog.fields import element_label
-from jxs_catalog.merging import Compiled
 from jxs_catalog.models import Settings
 from jxs_catalog.rendering.layout import remark, section_title
 from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
