@@ -456,7 +456,7 @@ def import_(file: Path, output: Path | None, sheet: str | None, domain: str | No
     opts = _options(kw)
 
     def body() -> int:
-        from jxs_catalog.importing.writing import run_import
+        from jxs_catalog.importing.output import run_import
         run = run_import(file, output, sheet, domain, force, opts.root)
         if run.stdout:
             click.echo(run.stdout, nl=False)

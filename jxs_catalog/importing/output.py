@@ -1,4 +1,4 @@
-"""Where `jxs import` puts what it read, and the check of what it wrote."""
+"""Where `jxs import` puts what it read (the files of its output), and the check of what it wrote."""
 
 from __future__ import annotations
 
