@@ -1,9 +1,9 @@
 """`jxs check`: validate, then whole-workspace rules for CI and the county's supervision.
 
-Completeness (every township accounts for every pilot domain), consistency
-(village lists match their township, no matter defined twice, no names copied
-from another township or county, codes unique and inside the county), and
-currency (a review date, no older than a year).
+Completeness (every township accounts for every pilot domain), consistency (no
+matter defined twice, no names copied from another township or county, codes
+unique and inside the county), and currency (a review date no older than a year,
+no cited document out of force). Every rule is listed in WORKSPACE_RULES.
 """
 
 from __future__ import annotations
