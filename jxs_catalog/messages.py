@@ -507,7 +507,6 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     ),
     "init-not-empty": ("目录 {detail} 已有 jxs.yaml，不会覆盖。", "{detail} already holds jxs.yaml; not overwritten."),
     "git-revision": ("无法读取 git 版本 {detail}", "Cannot read the git revision {detail}"),
-    "import-unreadable": ("无法读取 Excel 文件：{detail}", "Cannot read the workbook: {detail}"),
     "file-exists": (
         "{detail} 已存在，jxs 不覆盖不是它刚写的文件。请换一个文件名，或确认要覆盖后加 --force。",
         "{detail} already exists; jxs does not overwrite files it did not write. Choose another name, "

@@ -87,3 +87,13 @@ def test_every_entry_has_both_languages() -> None:
         for key, entry in table.items():
             zh, en = entry[-2:]
             assert zh.strip() and en.strip(), key
+
+
+def test_every_key_of_the_catalogue_is_used() -> None:
+    """A sentence nobody says is dead weight: every key is named in code (or built from a named prefix)."""
+    text = "\n".join(_sources().values())
+    named = set(re.findall(r"""["']([a-z][\w.-]*)["']""", text))
+    catalogue = (CODE / "messages.py").read_text("utf-8")
+    prefixes = tuple(re.findall(r"""f["']([a-z][\w-]*[.-])\{""", text + catalogue))
+    unused = [k for k in (*M.WORDS, *M.PROBLEMS) if k not in named and not k.startswith(prefixes)]
+    assert unused == []
