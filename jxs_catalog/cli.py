@@ -378,14 +378,11 @@ def check(report: bool, report_dir: Path | None, force: bool, today: Any, **kw: 
         root = _root(opts)
         result = run_check(root, today.date() if today else None)
         code = _report(opts, result.diagnostics, result.files)
-        if report and result.coverage is not None:
-            from jxs_catalog.terminal import write_coverage
-            problems = write_coverage(result.coverage, root, report_dir or root / "reports", opts.lang, force)
+        if report:
+            from jxs_catalog.terminal import write_reports
+            problems = write_reports(result, root, report_dir or root / "reports", opts.lang, force)
             if problems:
                 code = max(code, _report(opts, problems, 0, err=True))
-        if report and result.documents and result.today:
-            from jxs_catalog.terminal import write_documents
-            write_documents(result.documents, result.today, report_dir or root / "reports", opts.lang, force)
         return code
 
     _guard(opts, body)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from jxs_catalog.checking import CheckResult
 from jxs_catalog.coverage import Coverage, cell_text
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.messages import say
@@ -103,3 +104,13 @@ def write_documents(rows: list[Citing], today: dt.date, folder: Path, lang: str,
     write_file(target, documents_csv(rows), may_replace=ours)
     sys.stderr.write(documents_text(rows, today, lang))
     sys.stderr.write(say("documents.written", lang, target=target) + "\n")
+
+
+def write_reports(result: CheckResult, root: Path, folder: Path, lang: str, force: bool = False) -> list[Diagnostic]:
+    """`jxs check --report`: the coverage report and the cited documents, written and drawn."""
+    problems: list[Diagnostic] = []
+    if result.coverage is not None:
+        problems = write_coverage(result.coverage, root, folder, lang, force)
+    if result.documents and result.today:
+        write_documents(result.documents, result.today, folder, lang, force)
+    return problems
