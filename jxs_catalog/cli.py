@@ -138,6 +138,13 @@ class _Group(click.Group):
         return super().parse_args(ctx, args)
 
 
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    # click's own version option words its message once, when the command is defined.
+    if value and not ctx.resilient_parsing:
+        click.echo(framework_word("%(prog)s, version %(version)s", _lang[0]) % {"prog": "jxs", "version": __version__})
+        ctx.exit()
+
+
 def _option(*decls: str, help_key: str, **kwargs: Any) -> Callable[[F], F]:
     return click.option(*decls, cls=_Option, help_key=help_key, **kwargs)
 
@@ -253,7 +260,8 @@ def _report(opts: Options, diags: list[Any], files: int, err: bool = False, unwr
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]},
              help_key="help.jxs")
-@click.version_option(__version__, prog_name="jxs")
+@_option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+         help_key="help.opt.version")
 @_option("--lang", type=click.Choice(["zh", "en"]), default=None, envvar="JXS_LANG",
               help_key="help.opt.lang")
 @click.pass_context

@@ -1070,6 +1070,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "workbook.basis-elsewhere": ("各事项的公开内容、时限与{township}目录一致，公开依据见{township}目录。",
                                  "Content and time limits are those of the {township} catalog, where the legal basis of "
                                  "each item is given."),
+    "help.opt.version": ("显示版本号并退出", "Show the version and exit."),
 }
 
 # The command-line framework's own words in Chinese (usage, headings, usage errors), keyed by

@@ -67,6 +67,9 @@ def test_a_phrase_is_put_into_words_when_shown() -> None:
     (["--lang", "en", "build", "--help"], {}, "output folder (default out/)", "输出目录"),
     (["diff", "--help"], {"JXS_LANG": "en"}, "Compare two versions", "比较两个版本"),
     (["--help"], {}, "编制工具", "compiles the standard"),
+    (["--lang", "en", "--help"], {}, "Show the version and exit.", "显示版本号"),
+    (["--version"], {"JXS_LANG": "en"}, "jxs, version", "版本"),
+    (["--version"], {}, "jxs，版本", "version"),
 ])
 def test_help_is_in_the_language_the_command_line_asks_for(args: list[str], env: dict[str, str], expected: str,
                                                            absent: str) -> None:
