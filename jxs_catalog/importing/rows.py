@@ -77,6 +77,7 @@ class _TableReader:
         self.choice_columns = {key: self.layout.all(marks, written) for key, marks, written in _CHOICES}
         self.other_levels = self.layout.all(Role.LEVEL_OTHER)
         self.name_more = bool(self.layout.all(Role.NAME_MORE))
+        self.choices_seen: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     # --- one row ------------------------------------------------------------
 
@@ -167,12 +168,25 @@ class _TableReader:
         return list(used)
 
     def _choices(self, key: str, row: int, raw: dict[int, str], notes: list[str]) -> list[str]:
-        written = _WRITTEN[key]
         columns = self.choice_columns[key]
         if key == "levels":
             self._other_levels(row, raw)
             if not columns and not self.other_levels:
                 return list(self.default_levels)
+        # Rows mostly repeat the same ticks: a choice read without a remark is kept for the same cells.
+        seen = (key, *(raw.get(col.index, "") for col in columns))
+        known = self.choices_seen.get(seen)
+        if known is not None:
+            return list(known)
+        reported, noted = len(self.report.diagnostics), len(notes)
+        found = self._choices_read(key, row, raw, notes, columns)
+        if len(self.report.diagnostics) == reported and len(notes) == noted:
+            self.choices_seen[seen] = tuple(found)
+        return found
+
+    def _choices_read(self, key: str, row: int, raw: dict[int, str], notes: list[str],
+                      columns: list[Column]) -> list[str]:
+        written = _WRITTEN[key]
         found: list[str] = []
         for col in columns:
             text = raw.get(col.index, "")
@@ -241,8 +255,11 @@ def _combine(into: dict[str, object], more: dict[str, object]) -> None:
                 into[key] = f"{old}{_JOINS[key]}{value}"
 
 
+_KEYS = tuple(e.key for e in ELEMENTS)
+
+
 def _item(values: dict[str, object]) -> dict[str, object]:
-    return {e.key: values[e.key] for e in ELEMENTS if values.get(e.key)}
+    return {key: value for key in _KEYS if (value := values.get(key))}
 
 
 def read_table(grid: Grid, table: Table, report: Reporter, default_levels: tuple[str, ...],

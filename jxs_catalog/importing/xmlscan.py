@@ -41,7 +41,7 @@ def _plain_document(data: bytes) -> bool:
 
 
 def _plain_body(body: bytes) -> bool:
-    return b"xmlns" not in body and _PREFIXED.search(body) is None
+    return b"xmlns" not in body and (b":" not in body or _PREFIXED.search(body) is None)
 
 
 def sheet_cells(data: bytes) -> tuple[list[Cell], bytes] | None:
