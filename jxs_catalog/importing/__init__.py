@@ -18,6 +18,7 @@ from jxs_catalog.importing.model import ImportedDomain, ImportResult, Reporter
 from jxs_catalog.importing.rows import read_table
 from jxs_catalog.importing.titles import ContentsEntry, parse_title, read_contents
 from jxs_catalog.importing.yaml_writer import domain_yaml
+from jxs_catalog.timing import cyclic_gc_paused
 
 __all__ = ["ImportResult", "ImportedDomain", "domain_yaml", "import_workbook"]
 
@@ -28,6 +29,11 @@ def import_workbook(path: Path, sheet: str | None = None, domain: str | None = N
 
     extra_channels are the workspace's own channels (jxs.yaml `channels`), accepted without a warning.
     """
+    with cyclic_gc_paused():  # a large sheet makes hundreds of thousands of cells and items, none in a cycle
+        return _import(path, sheet, domain, extra_channels)
+
+
+def _import(path: Path, sheet: str | None, domain: str | None, extra_channels: tuple[str, ...]) -> ImportResult:
     report = Reporter(path.name)
     grids = read_book(path, report)
     if grids is None:

@@ -78,6 +78,7 @@ class Table:
     layout: Layout
     title: str | None = None
     rows: list[int] = field(default_factory=list)
+    headings: dict[int, str] = field(default_factory=dict)  # rows of one statement across the table (banner)
 
 
 def norm(label: str) -> str:
@@ -277,5 +278,7 @@ def find_tables(grid: Grid) -> list[Table]:
                 title = text
         else:
             current.rows.append(row)
+            if text is not None:
+                current.headings[row] = text
         row += 1
     return tables

@@ -14,6 +14,7 @@ from jxs_catalog.loading.files import find_root
 from jxs_catalog.loading.source import parse_bytes
 from jxs_catalog.pilot import PILOT_IDS
 from jxs_catalog.register import imported_unregistered, load_register
+from jxs_catalog.timing import cyclic_gc_paused
 from jxs_catalog.validation import validate_tree
 from jxs_catalog.workspace import extra_channels
 from jxs_catalog.writing import check_all, make_folder, write_text
@@ -98,7 +99,8 @@ def run_import(file: Path, output: Path | None, sheet: str | None, domain: str |
     if not file.exists():
         raise UsageProblem("no-such-path", str(file))
     result = import_workbook(file, sheet, domain, extra_channels=extra)
-    written, diags, stdout = write_imported(result, file, output, extra, force)
+    with cyclic_gc_paused():  # writing and validating a large domain makes many objects, none in a cycle
+        written, diags, stdout = write_imported(result, file, output, extra, force)
     register = load_register(workspace) if workspace else None
     if register:
         diags.extend(imported_unregistered(result.domains, register, file.name))

@@ -11,7 +11,7 @@ from jxs_catalog.diagnostics import Severity
 from jxs_catalog.fields import ELEMENTS, IMPORTED, ElementName
 from jxs_catalog.importing import cells
 from jxs_catalog.importing.book import Grid, Region
-from jxs_catalog.importing.header import Column, Layout, Role, Table, banner, classify_sub, is_title
+from jxs_catalog.importing.header import Column, Layout, Role, Table, classify_sub, is_title
 from jxs_catalog.importing.model import Reporter
 from jxs_catalog.messages import phrase
 
@@ -65,6 +65,7 @@ class _TableReader:
         self.layout: Layout = table.layout
         self.default_levels = default_levels
         self.columns = self.layout.all(*_VALUE_ROLES)
+        self.indices = [col.index for col in self.columns]
         self.names = self.layout.all(Role.NAME, Role.NAME_MORE)
         self.previous: dict[int, str] = {}  # column -> the raw text of the row above, after 同上
         self.category = ""
@@ -82,17 +83,16 @@ class _TableReader:
     # --- one row ------------------------------------------------------------
 
     def raw_row(self, row: int) -> dict[int, str]:
-        raw: dict[int, str] = {}
         line = self.grid.cells[row] if 0 <= row < self.grid.height else []
-        for col in self.columns:
-            text = line[col.index] if col.index < len(line) else ""
-            if text and cells.is_same_as_above(text):
-                if col.index in self.previous:
-                    text = self.previous[col.index]
+        raw = {index: line[index] if index < len(line) else "" for index in self.indices}
+        for index in self.indices:
+            text = raw[index]
+            if ("上" in text or "〃" in text) and cells.is_same_as_above(text):
+                if index in self.previous:
+                    raw[index] = self.previous[index]
                 else:
-                    self.cell("JXS410", row, col.index)
-                    text = ""
-            raw[col.index] = text
+                    self.cell("JXS410", row, index)
+                    raw[index] = ""
         return raw
 
     def cell(self, code: str, row: int, col: int, severity: Severity = Severity.ERROR, **params: object) -> None:
@@ -107,7 +107,7 @@ class _TableReader:
         return list(value) if isinstance(value, tuple) else value
 
     def record(self, row: int) -> _Record | None:
-        heading = banner(self.grid, row)
+        heading = self.table.headings.get(row)  # find_tables saw each row's banner; titles end a table
         if heading is not None and not is_title(heading):
             if len(heading) <= 30 and not heading.startswith(("注", "说明", "备注", "填表", "制表", "附")):
                 self.category = cells.strip_outline(cells.one_line(heading))  # a heading row: 一、政策文件

@@ -313,28 +313,26 @@ def _keep(sheet: SheetCells, cells: Iterable[tuple[int, int, str]], limits: Limi
     """Keep each text in its row; beyond the limits only measure. The hot loop of a large import."""
     rows = sheet.rows
     height, width, over = sheet.height, sheet.width, sheet.over
-    current_row, line = -1, None
+    current_row: int | None = None
+    line: list[str] = []
     for r, col, text in cells:
         if not text:
             existing = rows.get(r)
             if existing is not None and col < len(existing):
                 existing[col] = ""  # a later cell of the same reference wins, as in openpyxl
             continue
-        grew = False
-        if r >= height:
-            height, grew = r + 1, True
-        if col >= width:
-            width, grew = col + 1, True
+        if r >= height or col >= width:
+            height, width = max(height, r + 1), max(width, col + 1)
+            if not over and (height > limits.rows or width > limits.columns or height * width > limits.cells):
+                over = True  # refused whatever follows; keep measuring, stop keeping
+                rows.clear()
         if over:
             continue
-        if grew and (height > limits.rows or width > limits.columns or height * width > limits.cells):
-            over = True  # refused whatever follows; keep measuring, stop keeping
-            rows.clear()
-            continue
-        if r != current_row or line is None:
-            current_row, line = r, rows.get(r)
-            if line is None:
-                line = rows[r] = [""] * width  # as wide as the rows so far: one allocation, not one per cell
+        if r != current_row:
+            current_row, found = r, rows.get(r)
+            if found is None:
+                found = rows[r] = [""] * width  # as wide as the rows so far: one allocation, not one per cell
+            line = found
         if col >= len(line):
             line.extend([""] * (col + 1 - len(line)))
         line[col] = text
