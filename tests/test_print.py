@@ -114,3 +114,8 @@ def test_village_workbook_prints_large_and_compact(out: Path, tmp_path: Path) ->
     assert printed and len(printed) <= 20
     assert text_size(printed[0]) >= 10.5
     assert not {n: p for n, page in enumerate(printed) if (p := overlapping(page))}
+    for n, page in enumerate(printed, start=1):  # a domain's heading never ends a page
+        footer = max(w.y0 for w in page)
+        body = [w for w in page if w.y1 < footer - 5]
+        for band in (w for w in body if re.search(r"（\d+ 项）$", w.text)):
+            assert any(w.y0 > band.y1 for w in body), (n, band.text)

@@ -13,7 +13,7 @@ import pytest
 
 from jxs_catalog.rendering.layout import TICKED, ticked
 from jxs_catalog.rendering.noticeboard import _stand_in, _workbook, title_block, village_workbooks
-from jxs_catalog.rendering.textfit import balance, line_count, pack, room_em, text_em
+from jxs_catalog.rendering.textfit import balance, band_breaks, line_count, pack, room_em, text_em
 from jxs_catalog.vocab import STANDARD_CHANNELS, VILLAGE_CHANNELS
 from tests.conftest import run
 from tests.xlsx_dump import dump_workbook
@@ -52,6 +52,13 @@ def test_balance_gives_the_longer_column_more_room() -> None:
     rows = [["短", "很长的公开内容" * 12, "依据"], ["短", "很长的公开内容" * 10, "依据"]]
     widths = balance(rows, [10.0, 25.0, 25.0], 1, 2)
     assert widths[1] > widths[2] and sum(widths) == 60 and widths[0] == 10
+
+
+def test_a_band_never_ends_a_page() -> None:
+    # rows: title, header, band, item, band, item, item; a page holds 100 points
+    heights = [20.0, 10.0, 10.0, 40.0, 10.0, 30.0, 30.0]
+    assert band_breaks(heights, 100, 10, 2, frozenset({2, 4})) == [4]  # band 4 would be last on page 1
+    assert band_breaks(heights, 200, 10, 2, frozenset({2, 4})) == []
 
 
 def test_numbers_are_numbers_and_township_sheets_have_no_county_column(built: Path) -> None:

@@ -17,8 +17,8 @@ from xml.sax.saxutils import escape as xml_escape
 from jxs_catalog.catalog import Catalog, CompiledItem
 from jxs_catalog.messages import say
 from jxs_catalog.rendering.layout import remark, ticked
-from jxs_catalog.rendering.textfit import line_count, pack, row_height
-from jxs_catalog.rendering.xlsx import formats, link_cell, new_workbook, print_setup
+from jxs_catalog.rendering.textfit import band_breaks, line_count, pack, row_height
+from jxs_catalog.rendering.xlsx import body_height, formats, link_cell, new_workbook, print_setup
 
 SIZE = 11
 # (heading, width in column units): the columns that differ from row to row. Widths chosen by the
@@ -58,28 +58,33 @@ def _workbook(village: Catalog, title: str, created: dt.datetime, day: str, publ
     widths = [w for _, w in COLUMNS]
     for c, width in enumerate(widths):
         ws.set_column(c, c, width)
+    heights = [32.0, row_height(block_lines, SIZE), row_height(max(line_count(label, w, SIZE)
+                                                                 for label, w in COLUMNS), SIZE)]
     ws.merge_range(0, 0, 0, last, title, fmt["title"])
-    ws.set_row(0, 32)
     ws.merge_range(1, 0, 1, last, title_block(village, day), fmt["note"])
-    ws.set_row(1, row_height(block_lines, SIZE))
     for c, (label, _) in enumerate(COLUMNS):
         ws.write_string(2, c, label, fmt["head"])
-    ws.set_row(2, row_height(max(line_count(label, w, SIZE) for label, w in COLUMNS), SIZE))
-    row, n = 3, 0
+    bands: set[int] = set()
+    n = 0
     for section in village.sections:
+        row = len(heights)
+        bands.add(row)
+        heights.append(row_height(1, SIZE))
         ws.merge_range(row, 0, row, last, say("workbook.band", domain=section.domain, count=len(section.items)),
                        fmt["band"])
-        ws.set_row(row, row_height(1, SIZE))
-        row += 1
         for item in section.items:
             n += 1
+            row = len(heights)
             values = _values(n, item)
-            ws.set_row(row, row_height(max(line_count(v, w, SIZE) for v, w in zip(values, widths, strict=True)), SIZE))
+            heights.append(row_height(max(line_count(v, w, SIZE) for v, w in zip(values, widths, strict=True)), SIZE))
             ws.write_number(row, 0, n, fmt["center"])
             for c in range(1, len(values)):
                 ws.write_string(row, c, values[c], fmt["center"] if c in CENTERED else fmt["text"])
             link_cell(ws, row, last, item, values[-1], fmt)
-            row += 1
+    for row, height in enumerate(heights):
+        ws.set_row(row, height)
+    # A domain's heading never ends a page without its first item under it.
+    ws.set_h_pagebreaks(band_breaks(heights, body_height(widths, paper), heights[2], 3, frozenset(bands)))
     ws.freeze_panes(3, 0)
     print_setup(ws, (2, 2), title, paper, widths)
     wb.close()

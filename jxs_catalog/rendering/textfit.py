@@ -152,3 +152,24 @@ def balance(rows: list[list[str]], widths: list[float], a: int, b: int, narrowes
             best, best_height = [*widths[:a], wa, *widths[a + 1:]], height
             best[b] = wb
     return best
+
+
+def band_breaks(heights: list[float], body: float, repeated: float, first: int, bands: frozenset[int]) -> list[int]:
+    """The page breaks to force so that a band (a domain's heading row) never ends a page without
+    a row under it. Pages otherwise break where the application breaks them, row by row when the
+    next one no longer fits: that is simulated here to know where the bands fall.
+
+    heights are the rows' heights in points, body the printable height in the sheet's points,
+    repeated the height of the heading rows printed again on every page, first the table's first row.
+    """
+    forced: list[int] = []
+    used = sum(heights[:first])
+    for i in range(first, len(heights)):
+        h = heights[i]
+        if used + h > body and used > repeated:
+            used = repeated  # the application's own break
+        elif i in bands and i + 1 < len(heights) and used + h + heights[i + 1] > body and used > repeated:
+            forced.append(i)
+            used = repeated
+        used += h
+    return forced

@@ -25,12 +25,15 @@ from jxs_catalog.rendering.textfit import balance, column_pt, line_count, pack, 
 
 FONT = "宋体"
 SIZE = 10
+TITLE_HEIGHT = 24.0
+HEAD_HEIGHT = 16.0  # one line of the header; a height Excel's default would swallow is not written
 REFERENCE_WIDTH = 96  # the contents sheet's 参考目录: wide, so most guidelines' titles take one line
 CONTENTS_WIDTHS = (6, 24, 8, REFERENCE_WIDTH)  # 序号 | 领域 | 事项数 | 参考目录
 CONTENTS_WIDTH = sum(CONTENTS_WIDTHS)
 PAPERS = {"A4": 9, "A3": 8}  # Excel's paper size codes
 PAPER_WIDTH_PT = {"A4": 841.89, "A3": 1190.55}  # the long side: the width in landscape
-SIDE_MARGIN_IN = 0.25
+PAPER_HEIGHT_PT = {"A4": 595.28, "A3": 841.89}
+SIDE_MARGIN_IN, TOP_MARGIN_IN, BOTTOM_MARGIN_IN = 0.25, 0.35, 0.45
 # Column units follow the default font: Arial 10 measures alike in Excel and in LibreOffice
 # (Liberation Sans), where Calibri, absent on most Linux systems, is replaced by a wider font.
 WORKBOOK_OPTIONS = {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
@@ -89,13 +92,19 @@ def print_scale(widths: list[float] | tuple[float, ...], paper: str) -> int:
     return max(10, min(400, int(100 * room / sum(column_pt(w) for w in widths))))
 
 
+def body_height(widths: list[float] | tuple[float, ...], paper: str) -> float:
+    """The printable height of a page, in the sheet's points at its print scale."""
+    paper_height = PAPER_HEIGHT_PT.get(paper, PAPER_HEIGHT_PT["A4"])
+    return (paper_height - (TOP_MARGIN_IN + BOTTOM_MARGIN_IN) * 72) * 100 / print_scale(widths, paper)
+
+
 def print_setup(ws: Worksheet, header_rows: tuple[int, int] | None, footer_title: str, paper: str,
                 widths: list[float] | tuple[float, ...]) -> None:
     ws.set_landscape()
     ws.set_paper(PAPERS.get(paper, PAPERS["A4"]))
     ws.set_print_scale(print_scale(widths, paper))
     ws.center_horizontally()
-    ws.set_margins(left=SIDE_MARGIN_IN, right=SIDE_MARGIN_IN, top=0.35, bottom=0.45)
+    ws.set_margins(left=SIDE_MARGIN_IN, right=SIDE_MARGIN_IN, top=TOP_MARGIN_IN, bottom=BOTTOM_MARGIN_IN)
     if header_rows is not None:
         ws.repeat_rows(*header_rows)
     ws.set_footer(footer(footer_title))
@@ -136,7 +145,7 @@ def _write_header(ws: Worksheet, fmt: dict[str, Any], cols: list[int]) -> None:
         for c in range(at, end + 1):
             ws.write_string(2, c, COLUMNS[cols[c]][1] or "", fmt["head"])
         at = end + 1
-    ws.set_row(1, row_height(1))
+    ws.set_row(1, HEAD_HEIGHT)
     ws.set_row(2, row_height(2))
 
 
@@ -162,7 +171,7 @@ def _write_section(ws: Worksheet, fmt: dict[str, Any], section: Section, title: 
     widths = balance(rows, widths, heads.index("公开内容（要素）"), heads.index("公开依据"))
     for at, width in enumerate(widths):
         ws.set_column(at, at, width)
-    ws.set_row(0, 24)
+    ws.set_row(0, TITLE_HEIGHT)
     ws.merge_range(0, 0, 0, len(cols) - 1, title, fmt["title"])
     _write_header(ws, fmt, cols)
     first_row = 3
