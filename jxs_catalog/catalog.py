@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.fields import CompiledItem, Origin
-from jxs_catalog.pilot import PILOT_DOMAINS
 
 Scope = Literal["county", "township", "village"]
 
@@ -79,11 +77,13 @@ def village_id(township_id: str, village: str, code: str | None = None) -> str:
     and a short hash of the name."""
     if code:
         return code
+    import hashlib  # here: validation never names a village page, and OpenSSL's import is not free
     digest = hashlib.sha1(village.encode("utf-8")).hexdigest()[:8]
     return f"{township_id}-{digest}"
 
 
 def domain_sort_key(name: str) -> tuple[int, str]:
+    from jxs_catalog.pilot import PILOT_DOMAINS  # read from its data file when first needed
     return (PILOT_DOMAINS.index(name), "") if name in PILOT_DOMAINS else (len(PILOT_DOMAINS), name)
 
 

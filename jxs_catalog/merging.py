@@ -8,7 +8,6 @@ for whatever could be resolved, so `check` can say everything at once.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections.abc import Callable
 from typing import Any
 
@@ -220,7 +219,8 @@ def target_is_one_item(item: str, domain: str, matches: list[tuple[str, str]], p
 def missing_domain(ordered: list[Loaded[Domain]], ref: str, path: str, line: int, col: int) -> Diagnostic:
     """An adjustment or addition names a domain that exists (JXS113), else the nearest name is offered."""
     names = [d.model.name for d in ordered if d.model]
-    guess = difflib.get_close_matches(ref, names, n=1, cutoff=0.3)
+    from difflib import get_close_matches  # only when a guess is needed
+    guess = get_close_matches(ref, names, n=1, cutoff=0.3)
     hint = phrase("hint.did-you-mean", guess=guess[0]) if guess else phrase("hint.domain-names")
     return Diagnostic("JXS113", path, line, col, {"what": phrase("target.domain"), "target": ref, "hint": hint})
 
@@ -229,7 +229,8 @@ def missing_item(dl: Loaded[Domain], ref: str, path: str, line: int, col: int, c
     """An adjustment names a category or township-level item of its domain that exists (JXS113)."""
     assert dl.model is not None
     pool = [it.category if category else it.name for it in dl.model.items if "乡级" in it.levels]
-    guess = difflib.get_close_matches(ref, pool, n=1, cutoff=0.3)
+    from difflib import get_close_matches  # only when a guess is needed
+    guess = get_close_matches(ref, pool, n=1, cutoff=0.3)
     what = phrase("target.category" if category else "target.item", domain=dl.model.name)
     hint = phrase("hint.did-you-mean", guess=guess[0]) if guess else phrase("hint.township-items", path=dl.path)
     return Diagnostic("JXS113", path, line, col, {"what": what, "target": ref, "hint": hint})

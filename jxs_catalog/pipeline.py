@@ -14,7 +14,6 @@ from jxs_catalog.errors import UsageProblem
 from jxs_catalog.loading.loaded import Loaded
 from jxs_catalog.merging import find_domain, merge, missing_domain, missing_item
 from jxs_catalog.models import Domain
-from jxs_catalog.register import register_of, resolution_rules
 from jxs_catalog.timing import Stopwatch, cyclic_gc_paused, measure
 from jxs_catalog.workspace import Workspace, load_referenced_domains, load_workspace
 
@@ -58,10 +57,8 @@ def compile_workspace(root: Path, only: list[Path] | None = None, clock: Stopwat
         return Result(ws, None, _named_only(root, ws))
     diags = ws.all_diagnostics()
     diags.extend(_cross_file(ws))
-    register = register_of(ws)
-    if register is not None:
-        with measure(clock, "resolve"):
-            diags.extend(resolution_rules(ws, register))
+    with measure(clock, "resolve"):
+        diags.extend(_resolution(ws))
     compiled = None
     # Adjustments are resolved against the complete county standard only: with a
     # broken domain file they would point at "nothing" for the wrong reason.
@@ -76,15 +73,23 @@ def compile_workspace(root: Path, only: list[Path] | None = None, clock: Stopwat
     return Result(ws, compiled, diags)
 
 
+def _resolution(ws: Workspace) -> list[Diagnostic]:
+    """The basis lines resolved against bases.yaml; none without a valid register."""
+    if ws.bases is None or ws.bases.model is None:
+        return []
+    # Imported here: validating a file that cites nothing never loads the register's modules.
+    from jxs_catalog.register import register_of, resolution_rules
+    register = register_of(ws)
+    return resolution_rules(ws, register) if register is not None else []
+
+
 def _named_only(root: Path, ws: Workspace) -> list[Diagnostic]:
     named = {d.path for d in ws.domains} | {t.path for t in ws.townships}
     # jxs.yaml is read for its channels; its problems are shown only when it is named.
     skip = {ws.settings.path} if ws.settings is not None and not ws.settings_named else set()
     diags = [d for d in ws.all_diagnostics() if d.path not in skip]
     diags.extend(_cross_file(ws))  # among the files named
-    register = register_of(ws)
-    if register is not None:
-        diags.extend(resolution_rules(ws, register))
+    diags.extend(_resolution(ws))
     settings = ws.settings.model if ws.settings else None
     towns = ws.valid_townships
     if settings is None or not ws.townships:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from xml.etree import ElementTree as ET
 
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.messages import counted, say
@@ -42,6 +40,7 @@ def report_text(diags: list[Diagnostic], files: int, lang: str) -> str:
 
 
 def report_json(diags: list[Diagnostic], files: int, lang: str) -> str:
+    import json  # imported by the formats that need it: the text report is the common one
     errors, warnings = _counts(diags)
     payload = {
         "diagnostics": [
@@ -75,6 +74,7 @@ def report_github(diags: list[Diagnostic], files: int, lang: str) -> str:
 
 
 def report_junit(diags: list[Diagnostic], files: int, lang: str) -> str:
+    from xml.etree import ElementTree as ET
     errors, warnings = _counts(diags)
     suite = ET.Element("testsuite", name="jxs", tests=str(max(files, len(diags))),
                        failures=str(errors + warnings), errors="0")

@@ -7,7 +7,6 @@ vocabularies, and each of its errors is put back at the line it came from.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from typing import Any
@@ -15,7 +14,6 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from jxs_catalog import keys as K
-from jxs_catalog.citations import title_key
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.loading.loaded import Loaded, Path, Positions
 from jxs_catalog.loading.yamltree import YMap, YNode, YScalar, YSeq, kind_of
@@ -109,7 +107,8 @@ def _guess_key(spelled: str, words: list[str]) -> str | None:
     lowered = cleaned.lower().replace("-", "_").replace(" ", "_")
     if lowered in words:
         return lowered
-    match = difflib.get_close_matches(lowered, words, n=1, cutoff=0.6)
+    from difflib import get_close_matches  # only when a guess is needed
+    match = get_close_matches(lowered, words, n=1, cutoff=0.6)
     return match[0] if match else None
 
 
@@ -366,6 +365,12 @@ def settings_addresses(settings: Settings, file: str, pos: Positions) -> list[Di
             line, col = pos.of(("portal", key))
             out.append(Diagnostic("JXS118", file, line, col, {"key": key, "value": url}))
     return out
+
+
+def title_key(title: str) -> str:
+    """citations.title_key, imported on first use: only bases.yaml's checks need it."""
+    from jxs_catalog.citations import title_key as key
+    return key(title)
 
 
 def _registered(bases: Bases, pos: Positions) -> dict[str, int]:

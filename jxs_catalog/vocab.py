@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 METHODS: tuple[str, ...] = ("主动", "依申请")
@@ -102,5 +101,6 @@ def nearest(value: str, choices: Iterable[str], variants: dict[str, str] | None 
     contained = [c for c in pool if v and (v in c or c in v)]
     if contained:
         return min(contained, key=lambda c: abs(len(c) - len(v)))
-    match = difflib.get_close_matches(v, pool, n=1, cutoff=0.5)
+    from difflib import get_close_matches  # only when a guess is needed
+    match = get_close_matches(v, pool, n=1, cutoff=0.5)
     return match[0] if match else None

@@ -129,11 +129,25 @@ def load_workspace(root: Path, only: Iterable[Path] | None = None, clock: Stopwa
         (ws.domains if kind == "domain" else ws.townships).append(loaded)
     named = [f for f, kind in files if kind == "bases"]
     register = named[0] if named else root / BASES
-    if register.is_file():
+    # Files named alone need the register only for the basis lines they cite: its own
+    # problems are reported only when it is named itself.
+    if (only is None or named or _cites(ws)) and register.is_file():
         ws.bases = _load(register, root, "bases", {}, clock=clock)
         ws.bases_reported = only is None or bool(named)
         ws.files += 1 if only is None else 0
     return ws
+
+
+def _cites(ws: Workspace) -> bool:
+    """Whether a loaded file has a basis line for the register to resolve (see register.basis_sites)."""
+    for lf in ws.domains:
+        if lf.model is not None and any(item.basis for item in lf.model.items):
+            return True
+    for lt in ws.townships:
+        town = lt.model
+        if town is not None and (any(a.basis for a in town.additions) or any(c.set.basis for c in town.changes)):
+            return True
+    return False
 
 
 def load_referenced_domains(root: Path, refs: set[str],

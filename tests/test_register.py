@@ -167,6 +167,15 @@ def test_a_contradicting_number_is_a_warning(small: Path) -> None:
     assert "'国务院令第711号', but bases.yaml registers '国务院令第492号'" in result.output
 
 
+
+def test_a_township_named_alone_still_resolves_what_it_cites(small: Path) -> None:
+    with_register(small)
+    dong = small / "townships" / "dong.yaml"
+    dong.write_text(dong.read_text(encoding="utf-8").replace("《自然灾害救助条例》（国务院令第577号）", "《未登记的条例》"),
+                    encoding="utf-8")
+    result = run("validate", "--root", str(small), str(dong))
+    assert "townships/dong.yaml:20:12: 警告 JXS503 《未登记的条例》不在 bases.yaml 中。" in result.output, result.output
+
 # --- currency (check) --------------------------------------------------------------------------
 
 def test_a_repealed_document_is_flagged_at_each_citing_line(small: Path) -> None:

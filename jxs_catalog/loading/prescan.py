@@ -7,6 +7,7 @@ still be checked in the same run; `jxs fix` applies the same mends to the file.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.keys import all_key_words
@@ -15,17 +16,26 @@ from jxs_catalog.messages import Phrase, phrase
 # Every key and alias a clerk may write.
 KNOWN_KEY_WORDS: frozenset[str] = frozenset(all_key_words())
 
-# A key written with a full-width colon: `名称：值` or `- 名称：值` where no ASCII colon
-# follows the key. Only letters count as the key, so `其他：办税服务厅` inside a
-# list of channels is flagged only when it stands where a key must be.
-_FW_KEY = re.compile(r"^(?P<indent>[ ]*(?:-[ ]+)?)(?P<key>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff（）()]*)：")
-# `-domain: 救灾`: a dash glued to the key that follows it.
-_DASH_GLUED = re.compile(r"^(?P<indent>[ ]*)-(?P<key>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*)[ ]*:(?:[ ]|$)")
-# `audience:全社会`: a known key whose colon is not followed by a space.
-_NO_SPACE = re.compile(r"^(?P<indent>[ ]*(?:-[ ]+)?)(?P<key>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*):(?=[^\s/])")
+# The patterns below are compiled on first use, and only for a line that could match:
+# their CJK ranges take milliseconds each to compile, and most files need none of them.
+_PATTERNS: dict[str, str] = {
+    # A key written with a full-width colon: `名称：值` or `- 名称：值` where no ASCII colon
+    # follows the key. Only letters count as the key, so `其他：办税服务厅` inside a
+    # list of channels is flagged only when it stands where a key must be.
+    "fw_key": r"^(?P<indent>[ ]*(?:-[ ]+)?)(?P<key>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff（）()]*)：",
+    # `-domain: 救灾`: a dash glued to the key that follows it.
+    "dash_glued": r"^(?P<indent>[ ]*)-(?P<key>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*)[ ]*:(?:[ ]|$)",
+    # `audience:全社会`: a known key whose colon is not followed by a space.
+    "no_space": r"^(?P<indent>[ ]*(?:-[ ]+)?)(?P<key>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*):(?=[^\s/])",
+    "flow_key": r"[{,][ ]*(?P<key>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*)(?P<colon>[:：])",
+}
+# A colon followed by neither a blank nor a slash: a line without one cannot match no_space.
+_COLON_GLUED = re.compile(r":(?=[^\s/])")
 
 
-_FLOW_KEY = re.compile(r"[{,][ ]*(?P<key>[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*)(?P<colon>[:：])")
+@cache
+def _pattern(name: str) -> re.Pattern[str]:
+    return re.compile(_PATTERNS[name])
 
 
 def prescan(text: str, path: str) -> tuple[list[Diagnostic], str]:
@@ -54,20 +64,20 @@ def prescan(text: str, path: str) -> tuple[list[Diagnostic], str]:
 
 
 def _mend_keys(line: str, lineno: int, path: str, diags: list[Diagnostic]) -> str:
-    m = _FW_KEY.match(line)
+    m = _pattern("fw_key").match(line) if "：" in line else None
     if m and _looks_like_key_line(line, m):
         diags.append(Diagnostic("JXS003", path, lineno, m.end("key") + 1, {"key": m.group("key")}))
         line = line[: m.end("key")] + ": " + line[m.end():].lstrip(" ")
-    m = _DASH_GLUED.match(line)
+    m = _pattern("dash_glued").match(line) if line.lstrip(" ").startswith("-") and ":" in line else None
     if m and m.group("key") in KNOWN_KEY_WORDS:
         diags.append(Diagnostic("JXS030", path, lineno, m.end("indent") + 1, {"key": m.group("key")}))
         line = line[: m.end("indent")] + "- " + line[m.end("indent") + 1:]
-    m = _NO_SPACE.match(line)
+    m = _pattern("no_space").match(line) if _COLON_GLUED.search(line) else None
     if m and m.group("key") in KNOWN_KEY_WORDS:
         diags.append(Diagnostic("JXS031", path, lineno, m.end("key") + 1, {"key": m.group("key")}))
         line = line[: m.end()] + " " + line[m.end():]
     if "{" in line:  # `{name:新庄村, kind: 村}`, `{name：新庄村}`: the same inside braces
-        for m in reversed(list(_FLOW_KEY.finditer(line))):
+        for m in reversed(list(_pattern("flow_key").finditer(line))):
             key, colon = m.group("key"), m.group("colon")
             if key not in KNOWN_KEY_WORDS or (colon == ":" and line[m.end():m.end() + 1] in ("", " ")):
                 continue
