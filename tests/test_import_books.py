@@ -132,3 +132,17 @@ def test_text_the_writer_leaves_plain_unasked_reads_back_as_itself(text: str, ke
     assert yaml_writer._reads_back(f"    {key}: {text}", {key: text})
     assert yaml_writer._reads_back(f"      - {text}", [text])
     assert yaml_writer._reads_back(f"    {key}: [{text}]", {key: [text]})
+
+
+def test_a_workbook_that_unpacks_beyond_the_limit_is_refused_before_it_is_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jxs_catalog.importing import book as book_module
+
+    path = BOOKS["xlsxwriter.xlsx"](tmp_path / "a.xlsx")
+    inflated = sum(info.file_size for info in zipfile.ZipFile(path).infolist())
+    monkeypatch.setattr(book_module, "MAX_INFLATED", inflated - 1)
+    report = Reporter("a.xlsx")
+    assert read_book(path, report) is None
+    assert [d.code for d in report.diagnostics] == ["JXS012"]
+    monkeypatch.setattr(book_module, "MAX_INFLATED", inflated)
+    assert read_book(path, Reporter("a.xlsx"))

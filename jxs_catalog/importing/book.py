@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from jxs_catalog.importing.xlsx import SheetCells
 
 MAX_BYTES = 50 * 1024 * 1024
+MAX_INFLATED = 1024 * 1024 * 1024  # the parts of a workbook unpacked: 100,000 catalog rows are about 60 MB
 # The used range a sheet may have: a real catalog has a few thousand rows and about 16 columns.
 MAX_ROWS = 200_000
 MAX_COLUMNS = 256
@@ -191,6 +193,11 @@ def _read_xlsx(data: bytes, report: Reporter) -> list[Grid] | None:
 
     grids: list[Grid] = []
     try:
+        inflated = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
+        if inflated > MAX_INFLATED:  # a small file that unpacks to gigabytes would take minutes to read
+            report.file("JXS012", size=f"{inflated / 1048576:.1f} MB",
+                        limit=f"{MAX_INFLATED // 1048576} MB")
+            return None
         for sheet in read_sheets(io.BytesIO(data), Limits(MAX_ROWS, MAX_COLUMNS, MAX_CELLS)):
             grid = _xlsx_grid(sheet, report)
             if grid is not None:
