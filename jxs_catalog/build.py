@@ -30,7 +30,7 @@ from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
 from jxs_catalog.rendering.sandbox import TemplateProblem, compile_all
 from jxs_catalog.rendering.site import SiteRenderer
 from jxs_catalog.rendering.units import Context, Unit, fingerprint, render_units
-from jxs_catalog.staging import Staging, Written, build_lock, check_out, make_staging, recover, swap_in
+from jxs_catalog.staging import Staging, Written, build_lock, check_out, discard, make_staging, recover, swap_in
 from jxs_catalog.timing import Stopwatch, measure
 from jxs_catalog.writing import create_file
 
@@ -173,7 +173,7 @@ def _render_parallel(todo: list[Unit], ctx: Context, stage: Staging, jobs: int, 
     batches = [todo[i:i + size] for i in range(0, len(todo), size)]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
-                               initializer=_worker_init)
+                               initializer=_worker_init, initargs=(os.getpid(),))
     try:
         futures = {pool.submit(render_units, batch, ctx): batch for batch in batches}
         for future in as_completed(futures):
@@ -186,7 +186,7 @@ def _render_parallel(todo: list[Unit], ctx: Context, stage: Staging, jobs: int, 
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _worker_init() -> None:
+def _worker_init(parent: int) -> None:
     """Workers leave Ctrl-C to the parent, which stops the build with one message, and die with it."""
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -195,6 +195,8 @@ def _worker_init() -> None:
         import ctypes
         pr_set_pdeathsig = 1
         ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
 
 
 def _manifest(inputs: list[dict[str, str]], compiled: Compiled, stage: Staging, prints: dict[str, str],
@@ -272,15 +274,15 @@ def _stage(result: Result, settings: Settings, root: Path, target: Path, jobs: i
                                           progress, clock)
         create_file(staging / "manifest.json", _manifest(inputs, result.compiled, stage, prints, ctx.when))
     except TemplateProblem as problem:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
         report.diagnostics.append(problem.diagnostic())
         return None
     except OSError as exc:
         # A full disk or a read-only location: the previous output stays as it was.
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
         raise UsageProblem("out-not-writable", str(target), reason=os_reason(exc)) from exc
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
         raise
     finally:
         gc.unfreeze()

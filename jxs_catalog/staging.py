@@ -21,7 +21,6 @@ import json
 import os
 import re
 import secrets
-import shutil
 import stat
 import sys
 import time
@@ -247,9 +246,35 @@ def recover(out: Path) -> None:
             if not out.exists() and not out.is_symlink():
                 entry.rename(out)  # the previous output, moved aside just before a crash
             else:
-                shutil.rmtree(entry, ignore_errors=True)
-        elif kind == "staging" and (entry / STAGING_MARKER).is_file():
-            shutil.rmtree(entry, ignore_errors=True)
+                discard(entry)
+        elif kind == "staging" and ((entry / STAGING_MARKER).is_file() or _is_jxs_output(entry)):
+            # Marked while being written; a whole output once its marker is gone just before the swap.
+            discard(entry)
+        elif not any(entry.iterdir()):
+            entry.rmdir()  # killed between making the folder and marking it: nothing in it to lose
+
+
+def discard(folder: Path) -> None:
+    """Remove a folder jxs made, its marker and manifest last.
+
+    A build killed halfway through leaves what is left still provably jxs's (marked, or all
+    listed in its manifest), so the next build can finish the removal.
+    """
+    proofs = {STAGING_MARKER, "manifest.json"}
+    for top, dirs, files in os.walk(folder, topdown=False):
+        for name in files:
+            if top != str(folder) or name not in proofs:
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(top, name))
+        for name in dirs:
+            path = os.path.join(top, name)
+            with contextlib.suppress(OSError):
+                os.unlink(path) if os.path.islink(path) else os.rmdir(path)
+    for name in sorted(proofs, key=lambda n: n != "manifest.json"):  # the marker is the last word
+        with contextlib.suppress(OSError):
+            os.unlink(folder / name)
+    with contextlib.suppress(OSError):
+        folder.rmdir()
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -289,7 +314,7 @@ def swap_in(staging: Path, out: Path) -> None:
     try:
         if out.exists():
             if _exchange(staging, out):
-                shutil.rmtree(staging, ignore_errors=True)  # now holds the previous output
+                discard(staging)  # now holds the previous output
                 return
             old = staging_name(out, "old")
             out.rename(old)
@@ -298,15 +323,15 @@ def swap_in(staging: Path, out: Path) -> None:
             except OSError:
                 old.rename(out)
                 raise
-            shutil.rmtree(old, ignore_errors=True)
+            discard(old)
         else:
             staging.rename(out)
     except PermissionError as exc:
         held = locked_file(out) if out.exists() else None
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
         if held is not None:
             raise UsageProblem("file-locked", str(held)) from exc
         raise UsageProblem("out-not-writable", str(out), reason=os_reason(exc)) from exc
     except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
         raise UsageProblem("out-not-writable", str(out), reason=os_reason(exc)) from exc

@@ -38,7 +38,7 @@ def test_killed_builds_leave_the_previous_output_intact(tmp_path: Path) -> None:
     # The next build cleans up what the killed ones left and produces the same output.
     assert run_build(REPO, out).written
     assert tree_hashes(out) == before
-    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+    assert [p.name for p in tmp_path.iterdir()] == ["out"], sorted(p.name for p in tmp_path.iterdir())
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers follow their parent via prctl on Linux")

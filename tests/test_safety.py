@@ -12,6 +12,7 @@ import os
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -544,3 +545,79 @@ def test_ctrl_c_in_a_parallel_build_prints_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in err
     assert "已中断" in err
     assert not list(ws.glob(".out.staging-*"))
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def _killed_folder(out: Path, kind: str) -> Path:
+    return out.parent / f".{out.name}.{kind}-{_dead_pid()}-0a1b2c3d"
+
+
+def test_a_build_killed_between_unmarking_and_swapping_is_cleaned_up(small: Path) -> None:
+    """The staging folder's marker goes just before the swap: a kill there leaves a whole, unmarked output."""
+    import shutil
+
+    from jxs_catalog import staging
+
+    assert run("build", "--root", str(small)).exit_code == 0
+    out = (small / "out").resolve()
+    left = _killed_folder(out, "staging")
+    shutil.copytree(out, left)
+    assert run("build", "--root", str(small)).exit_code == 0
+    assert not left.exists()
+    assert staging.foreign_file(out) is None
+
+
+def test_a_build_killed_before_marking_its_staging_folder_is_cleaned_up(small: Path) -> None:
+    out = (small / "out").resolve()
+    left = _killed_folder(out, "staging")
+    left.mkdir()
+    assert run("build", "--root", str(small)).exit_code == 0
+    assert not left.exists()
+
+
+def _unlink_until(allowed: int, real: Callable[..., None]) -> Callable[..., None]:
+    """os.unlink that is killed (KeyboardInterrupt: nothing after it runs) after `allowed` removals."""
+    calls = [0]
+
+    def unlink(*args: object, **kwargs: object) -> None:
+        calls[0] += 1
+        if calls[0] > allowed:
+            raise KeyboardInterrupt
+        real(*args, **kwargs)
+    return unlink
+
+
+def test_an_interrupted_removal_can_be_finished_by_the_next_build(small: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A kill while the previous output is being removed leaves a part that is still provably jxs's."""
+    import shutil
+
+    from jxs_catalog import staging
+
+    assert run("build", "--root", str(small)).exit_code == 0
+    out = (small / "out").resolve()
+    files = sum(1 for p in out.rglob("*") if p.is_file())
+    for stop_after in (1, files // 2, files - 1):
+        left = _killed_folder(out, "old")
+        shutil.copytree(out, left)
+        real_unlink = os.unlink
+        monkeypatch.setattr(os, "unlink", _unlink_until(stop_after, real_unlink))
+        with pytest.raises(KeyboardInterrupt):
+            staging.discard(left)
+        monkeypatch.setattr(os, "unlink", real_unlink)
+        assert left.exists()
+        staging.recover(out)
+        assert not left.exists(), f"left behind after {stop_after} removals"
+
+
+def test_a_users_empty_look_alike_folder_with_a_live_owner_is_kept(small: Path) -> None:
+    out = (small / "out").resolve()
+    mine = out.parent / f".{out.name}.staging-{os.getpid()}-0a1b2c3d"
+    mine.mkdir()
+    assert run("build", "--root", str(small)).exit_code == 0
+    assert mine.is_dir()
