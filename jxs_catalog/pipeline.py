@@ -102,7 +102,7 @@ def _named_only(root: Path, ws: Workspace) -> list[Diagnostic]:
             refs.update(e["domain"].strip() for e in (entries if isinstance(entries, list) else [])
                         if isinstance(e, dict) and isinstance(e.get("domain"), str))
     have = {d.path for d in ws.domains}
-    loaded, unloadable = load_referenced_domains(root, refs, settings.channels)
+    loaded, unloadable = load_referenced_domains(root, refs, settings.channels) if refs else ([], set())
     domains = [*ws.valid_domains, *(d for d in loaded if d.path not in have and d.model is not None)]
     found = merge(settings, domains, towns).diagnostics
     found += [d for town in ws.townships if town.model is None for d in raw_references(town, domains)]

@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from jxs_catalog.loading.prescan import prescan
 from jxs_catalog.loading.source import decode, parse_bytes
 from jxs_catalog.loading.yamltree import YMap, YScalar, YSeq
 
@@ -109,3 +110,18 @@ def test_channel_with_fullwidth_colon_in_a_list_is_a_value() -> None:
 ])
 def test_broken_files(data: bytes, code: str) -> None:
     assert codes(data)[0][0] == code
+
+
+@pytest.mark.parametrize(("line", "found"), [
+    ("名称：救灾", [("JXS003", 1)]),
+    ("  - 事项名称：补贴", [("JXS003", 1)]),
+    ("content: 电话：0930", []),  # a full-width colon inside a value is the clerk's text
+    ("-name: 补贴", [("JXS030", 1)]),
+    ("- {name: 东村, kind: 村}", []),
+    ("- {name:/东村}", [("JXS031", 1)]),  # a slash after the colon still counts inside braces
+    ("- {name：东村}", [("JXS003", 1)]),
+    ("audience:全社会", [("JXS031", 1)]),
+    ("link: https://example.org", []),
+])
+def test_each_structural_slip_is_found_on_its_own_line(line: str, found: list[tuple[str, int]]) -> None:
+    assert [(d.code, d.line) for d in prescan(line + "\n", "f.yaml")[0]] == found

@@ -31,6 +31,8 @@ _PATTERNS: dict[str, str] = {
 }
 # A colon followed by neither a blank nor a slash: a line without one cannot match no_space.
 _COLON_GLUED = re.compile(r":(?=[^\s/])")
+# A colon followed by something other than a space: without one (or a full-width colon) flow_key mends nothing.
+_COLON_UNSPACED = re.compile(r":[^ ]")
 
 
 @cache
@@ -64,11 +66,11 @@ def prescan(text: str, path: str) -> tuple[list[Diagnostic], str]:
 
 
 def _mend_keys(line: str, lineno: int, path: str, diags: list[Diagnostic]) -> str:
-    m = _pattern("fw_key").match(line) if "：" in line else None
+    m = _pattern("fw_key").match(line) if _word_before_fullwidth_colon(line) else None
     if m and _looks_like_key_line(line, m):
         diags.append(Diagnostic("JXS003", path, lineno, m.end("key") + 1, {"key": m.group("key")}))
         line = line[: m.end("key")] + ": " + line[m.end():].lstrip(" ")
-    m = _pattern("dash_glued").match(line) if line.lstrip(" ").startswith("-") and ":" in line else None
+    m = _pattern("dash_glued").match(line) if _dash_before_letter(line) and ":" in line else None
     if m and m.group("key") in KNOWN_KEY_WORDS:
         diags.append(Diagnostic("JXS030", path, lineno, m.end("indent") + 1, {"key": m.group("key")}))
         line = line[: m.end("indent")] + "- " + line[m.end("indent") + 1:]
@@ -76,7 +78,8 @@ def _mend_keys(line: str, lineno: int, path: str, diags: list[Diagnostic]) -> st
     if m and m.group("key") in KNOWN_KEY_WORDS:
         diags.append(Diagnostic("JXS031", path, lineno, m.end("key") + 1, {"key": m.group("key")}))
         line = line[: m.end()] + " " + line[m.end():]
-    if "{" in line:  # `{name:新庄村, kind: 村}`, `{name：新庄村}`: the same inside braces
+    # `{name:新庄村, kind: 村}`, `{name：新庄村}`: the same inside braces (and only these colons are mended)
+    if "{" in line and ("：" in line or _COLON_UNSPACED.search(line)):
         for m in reversed(list(_pattern("flow_key").finditer(line))):
             key, colon = m.group("key"), m.group("colon")
             if key not in KNOWN_KEY_WORDS or (colon == ":" and line[m.end():m.end() + 1] in ("", " ")):
@@ -85,6 +88,22 @@ def _mend_keys(line: str, lineno: int, path: str, diags: list[Diagnostic]) -> st
                                     {"key": key}))
             line = line[: m.end("key")] + ": " + line[m.end():].lstrip(" ")
     return line
+
+
+def _word_before_fullwidth_colon(line: str) -> bool:
+    """A full-width colon with no blank or ASCII colon before it (past the indent and a list
+    dash): what fw_key needs."""
+    rest = line.lstrip(" ")
+    if rest.startswith("- "):
+        rest = rest[1:].lstrip(" ")
+    end = rest.find("：")
+    return end > 0 and " " not in rest[:end] and ":" not in rest[:end]
+
+
+def _dash_before_letter(line: str) -> bool:
+    """The line's first non-blank is a dash with a letter right after it: what dash_glued needs."""
+    rest = line.lstrip(" ")
+    return rest[:1] == "-" and (rest[1:2].isalpha() or rest[1:2] == "_")
 
 
 def _looks_like_key_line(line: str, m: re.Match[str]) -> bool:
