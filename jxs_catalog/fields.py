@@ -49,32 +49,35 @@ class Element:
     import_exact: tuple[str, ...] = ()  # header words that mark a row as a table's header
     import_cell: CellReader | None = None
     import_join: str | None = None  # rows of one merged item cell: how two values of it combine
+    board: tuple[str, float] | None = None  # its column on a village notice board: heading, width in Excel units
 
 
 ELEMENTS: tuple[Element, ...] = (
     Element("category", ("一级事项",), "一级事项", "first-level matter", "text", True, "一级事项",
-            width=7, group="公开事项", patch=False),
+            width=7, group="公开事项", patch=False, board=("一级事项", 8)),
     Element("name", ("二级事项", "事项名称", "名称"), "二级事项（名称）", "matter name", "text", True, "二级事项",
-            width=9, group="公开事项", patch=False, short=("名称", "name")),
+            width=9, group="公开事项", patch=False, short=("名称", "name"), board=("事项名称", 10)),
     Element("content", ("公开内容", "内容"), "公开内容（要素）", "content", "text", True, "公开内容（要素）",
             width=23, short=("内容", "content"), diff=("公开内容", "content"), diff_added=True, prose=True,
             import_words=("公开内容", "内容", "公开要素"), import_exact=("公开内容", "公开要素"),
-            import_cell="multiline", import_join="\n"),
+            import_cell="multiline", import_join="\n", board=("公开内容", 34)),
     Element("basis", ("公开依据", "依据"), "公开依据", "legal basis", "texts", True, "公开依据",
             width=28, short=("依据", "basis"), diff=("公开依据", "basis"),
             import_words=("公开依据", "依据"), import_exact=("公开依据",), import_cell="bases"),
     Element("time_limit", ("公开时限", "时限"), "公开时限", "time limit", "text", True, "公开时限",
             width=11, short=("时限", "time limit"), diff=("公开时限", "time limit"), diff_added=True, prose=True,
-            import_words=("公开时限", "时限"), import_exact=("公开时限",), import_cell="line", import_join="；"),
+            import_words=("公开时限", "时限"), import_exact=("公开时限",), import_cell="line", import_join="；",
+            board=("公开时限", 16)),
     Element("subject", ("公开主体", "主体"), "公开主体", "subject", "text", False, "公开主体",
             width=8, short=("主体", "subject"), diff=("公开主体", "subject"), diff_added=True, prose=True,
             import_words=("公开主体", "主体", "责任主体", "公开单位"), import_exact=("公开主体",), import_cell="line"),
     Element("method", ("公开方式", "方式"), "公开方式", "method", "method", True, "公开方式",
-            width=4, short=("方式", "method"), diff=("公开方式", "method")),
+            width=4, short=("方式", "method"), diff=("公开方式", "method"), board=("公开方式", 8)),
     Element("channels", ("公开渠道和载体", "公开渠道", "渠道"), "公开渠道和载体", "channels", "channels", True,
-            "公开渠道和载体", width=18, short=("渠道", "channels"), diff=("公开渠道和载体", "channels")),
+            "公开渠道和载体", width=18, short=("渠道", "channels"), diff=("公开渠道和载体", "channels"),
+            board=("公开渠道", 32)),
     Element("audience", ("公开对象", "对象"), "公开对象", "audience", "audience", True, "公开对象",
-            width=4, short=("对象", "audience"), diff=("公开对象", "audience")),
+            width=4, short=("对象", "audience"), diff=("公开对象", "audience"), board=("公开对象", 8)),
     Element("levels", ("公开层级", "层级"), "公开层级", "levels", "levels", True, "公开层级",
             width=4, diff=("公开层级", "levels")),
     Element("reason", ("理由",), "不主动公开的理由", "reason", "text", False, "不主动公开理由",

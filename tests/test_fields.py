@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -235,3 +236,15 @@ def test_a_changed_link_is_diffed(tmp_path: Path) -> None:
     assert f"link: {CHAXUN} → " in render_text(result, "en")
     assert "| 公开网址 |" in render_markdown(result)
     assert '"element": "link"' in render_json(result)
+
+
+def test_element_keys_are_spelled_only_in_the_registry() -> None:
+    """A renderer reads an element through fields.py, never by its key: adding or renaming one is then
+    a change to the registry alone (the two starter files are sources, written in keys)."""
+    package = Path(__file__).resolve().parent.parent / "jxs_catalog"
+    allowed = {package / "fields.py", package / "starter" / "townships" / "shili.yaml",
+               package / "starter" / "domains" / "shenong-butie.yaml"}
+    word = re.compile(r"\btime_limit\b")
+    spelled = {p for p in package.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".html", ".j2", ".js")
+               and word.search(p.read_text(encoding="utf-8"))}
+    assert spelled <= allowed, sorted(str(p.relative_to(package)) for p in spelled - allowed)

@@ -15,26 +15,34 @@ import zipfile
 from xml.sax.saxutils import escape as xml_escape
 
 from jxs_catalog.catalog import Catalog, CompiledItem
+from jxs_catalog.fields import IN_TABLE, Element
 from jxs_catalog.messages import say
 from jxs_catalog.rendering.layout import remark, ticked
 from jxs_catalog.rendering.textfit import band_breaks, line_count, pack, row_height
 from jxs_catalog.rendering.xlsx import body_height, formats, link_cell, new_workbook, print_setup
 
 SIZE = 11
-# (heading, width in column units): the columns that differ from row to row. Widths chosen by the
-# height the shipped lists take: a wide 公开渠道 holds two or three channels a line.
+# The columns that differ from row to row, from the field registry (Element.board), between 序号 and
+# 备注. Widths chosen by the height the shipped lists take: a wide 公开渠道 holds two or three channels a line.
+ON_BOARD: tuple[Element, ...] = tuple(e for e in IN_TABLE if e.board is not None)
 COLUMNS: tuple[tuple[str, float], ...] = (
-    ("序号", 4), ("一级事项", 8), ("事项名称", 10), ("公开内容", 34), ("公开时限", 16), ("公开渠道", 32),
-    ("公开对象", 8), ("公开方式", 8), ("备注", 15),
+    ("序号", 4), *(e.board for e in ON_BOARD if e.board is not None), ("备注", 15),
 )
-CHANNELS_AT = 5
-CENTERED = frozenset({0, 6, 7})
+CHANNELS_AT = 1 + next(i for i, e in enumerate(ON_BOARD) if e.kind == "channels")
+CENTERED = frozenset({0, *(1 + i for i, e in enumerate(ON_BOARD) if e.kind in ("audience", "method"))})
+
+
+def _cell(item: CompiledItem, e: Element) -> str:
+    value = getattr(item, e.key)
+    if e.kind == "channels":
+        return pack(ticked(value), COLUMNS[CHANNELS_AT][1], SIZE)
+    if isinstance(value, tuple):
+        return "\n".join(value)
+    return str(value)
 
 
 def _values(n: int, item: CompiledItem) -> list[str]:
-    return [str(n), item.category, item.name, item.content, item.time_limit,
-            pack(ticked(item.channels), COLUMNS[CHANNELS_AT][1], SIZE), "\n".join(item.audience),
-            "\n".join(item.method), remark(item)]
+    return [str(n), *(_cell(item, e) for e in ON_BOARD), remark(item)]
 
 
 def title_block(village: Catalog, day: str) -> str:
