@@ -89,7 +89,7 @@ def test_layout_1_jxs_output(tmp_path: Path) -> None:
     catalog = Catalog("county", "county", "积石山县", "积石山县基层政务公开标准目录", "积石山县人民政府办公室",
                       sections=[Section("涉农补贴", "shenong-butie", items, "《涉农补贴领域基层政务公开标准指引》")])
     path = tmp_path / "county.xlsx"
-    write_workbook(catalog, path, "积石山县", "基层政务公开标准目录", dt.datetime(2026, 1, 1), ("12345政务服务热线",))
+    write_workbook(catalog, path, "积石山县", "基层政务公开标准目录", dt.datetime(2026, 1, 1))
     result = import_workbook(path, extra_channels=("12345政务服务热线",))
     assert codes(result) == []
     without = import_workbook(path).diagnostics  # the workspace's own channel, unknown without jxs.yaml

@@ -32,7 +32,7 @@ def _columns() -> tuple[tuple[str, str | None, float], ...]:
 COLUMNS: tuple[tuple[str, str | None, float], ...] = _columns()
 
 
-def checklist(channels: tuple[str, ...], extra: tuple[str, ...] = ()) -> list[str]:
+def checklist(channels: tuple[str, ...]) -> list[str]:
     """The ■/□ entries in the standard order, then any further channel ticked."""
     used = set(channels)
     others = [c for c in channels if c.startswith(vocab.OTHER + "：")]
@@ -47,14 +47,14 @@ def checklist(channels: tuple[str, ...], extra: tuple[str, ...] = ()) -> list[st
     return parts
 
 
-def channel_checklist(channels: tuple[str, ...], extra: tuple[str, ...] = ()) -> str:
+def channel_checklist(channels: tuple[str, ...]) -> str:
     """The whole ■/□ checklist on one line."""
-    return " ".join(checklist(channels, extra))
+    return " ".join(checklist(channels))
 
 
-def ticked(channels: tuple[str, ...], extra: tuple[str, ...] = ()) -> list[str]:
+def ticked(channels: tuple[str, ...]) -> list[str]:
     """Only the ticked entries of the checklist, in its order: what a printed sheet shows."""
-    return [entry for entry in checklist(channels, extra) if entry.startswith(TICKED)]
+    return [entry for entry in checklist(channels) if entry.startswith(TICKED)]
 
 
 def remark(item: CompiledItem, shown_apart: tuple[str, ...] = ()) -> str:
@@ -67,30 +67,25 @@ def remark(item: CompiledItem, shown_apart: tuple[str, ...] = ()) -> str:
     return "\n".join(parts)
 
 
-def _cells(item: CompiledItem, e: Element, extra: tuple[str, ...]) -> list[str]:
+def _cells(item: CompiledItem, e: Element) -> list[str]:
     value = getattr(item, e.key)
     if e.kind in _CHOICES:
         return [MARK if choice in value else "" for choice in _CHOICES[e.kind]]
     if e.kind == "channels":
-        return [channel_checklist(value, extra)]
+        return [channel_checklist(value)]
     if e.kind == "texts":
         return ["\n".join(value)]
     return [value]
 
 
-def row_values(index: int, item: CompiledItem, extra: tuple[str, ...] = ()) -> list[str]:
+def row_values(index: int, item: CompiledItem) -> list[str]:
     """One item as the cells of a published table row (marks as √, channels as the checklist)."""
     cells = [str(index)]
     for e in IN_TABLE:
         if e.width is not None:
-            cells.extend(_cells(item, e, extra))
+            cells.extend(_cells(item, e))
     cells.append(remark(item))
     return cells
-
-
-def marks(item: CompiledItem) -> list[str]:
-    """The √ of the audience, method and levels columns, in the table's order."""
-    return [m for e in IN_TABLE if e.kind in _CHOICES for m in _cells(item, e, ())]
 
 
 def section_title(place: str, domain: str, title: str) -> str:

@@ -81,8 +81,8 @@ def render_unit(unit: Unit, ctx: Context) -> list[Written]:
     place = ctx.settings.county if cat.scope == "county" else cat.name
     rel = xlsx_rel(cat)
     with measure(ctx.clock, "excel"):
-        write_workbook(cat, stage.target(rel), place, ctx.settings.title, ctx.when, tuple(ctx.settings.channels),
-                       ctx.settings.publisher or "", ctx.settings.paper)
+        write_workbook(cat, stage.target(rel), place, ctx.settings.title, ctx.when, ctx.settings.publisher or "",
+                       ctx.settings.paper)
         stage.record(rel, "xlsx")
     with measure(ctx.clock, "excel (villages)"):
         titles = [village_title(v.name, is_community(v)) for v in unit.villages]

@@ -156,17 +156,17 @@ def link_cell(ws: Worksheet, row: int, col: int, item: CompiledItem, text: str, 
 
 
 def _write_section(ws: Worksheet, fmt: dict[str, Any], section: Section, title: str,
-                   extra: tuple[str, ...], cols: list[int]) -> list[float]:
+                   cols: list[int]) -> list[float]:
     """Write a domain's sheet; returns its column widths."""
     widths = sheet_widths(cols)
     heads = [COLUMNS[c][0] for c in cols]
     channels_at = heads.index("公开渠道和载体")
     rows: list[list[str]] = []
     for i, item in enumerate(section.items):
-        everything = row_values(i + 1, item, extra)
+        everything = row_values(i + 1, item)
         values = [everything[c] for c in cols]
         # Only the ticked channels, a line breaking between channels, never inside a name.
-        values[channels_at] = pack(ticked(item.channels, extra), widths[channels_at])
+        values[channels_at] = pack(ticked(item.channels), widths[channels_at])
         rows.append(values)
     widths = balance(rows, widths, heads.index("公开内容（要素）"), heads.index("公开依据"))
     for at, width in enumerate(widths):
@@ -264,7 +264,7 @@ def new_workbook(catalog: Catalog, target: Path | BinaryIO, created: dt.datetime
 
 
 def write_workbook(catalog: Catalog, target: Path, place: str, title: str, created: dt.datetime,
-                   extra: tuple[str, ...] = (), publisher: str = "", paper: str = "A4") -> None:
+                   publisher: str = "", paper: str = "A4") -> None:
     """Write a county or township catalog's workbook to target."""
     wb = new_workbook(catalog, target, created, publisher)
     fmt = formats(wb)
@@ -276,6 +276,6 @@ def write_workbook(catalog: Catalog, target: Path, place: str, title: str, creat
     for section, name in zip(catalog.sections, names, strict=True):
         ws = wb.add_worksheet(name)
         heading = section_title(place, section.domain, title)
-        widths = _write_section(ws, fmt, section, heading, extra, cols)
+        widths = _write_section(ws, fmt, section, heading, cols)
         print_setup(ws, (1, 2), heading, paper, widths)
     wb.close()
