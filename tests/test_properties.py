@@ -24,6 +24,8 @@ CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 PUNCT = st.sampled_from(list("，。、；：（）《》“”〔〕-/ 0123456789<>&\"'=+@#"))
 TEXT = st.text(st.one_of(CJK, CJK, CJK, PUNCT), min_size=2, max_size=30).filter(
     lambda s: any("\u4e00" <= c <= "\u9fa5" for c in s) and s.strip() == s)
+# A document's title: book-title marks inside it would make two titles of one basis (JXS132).
+TITLE = TEXT.filter(lambda s: "《" not in s and "》" not in s)
 
 
 def subsets(values: tuple[str, ...]) -> st.SearchStrategy[list[str]]:
@@ -38,7 +40,7 @@ def items(draw: st.DrawFn) -> dict[str, Any]:
         levels.append("乡级")
     item: dict[str, Any] = {
         "category": draw(TEXT), "name": draw(TEXT), "content": draw(TEXT),
-        "basis": ["《" + draw(TEXT) + "》"], "time_limit": draw(TEXT), "method": method,
+        "basis": ["《" + draw(TITLE) + "》"], "time_limit": draw(TEXT), "method": method,
         "channels": draw(subsets(vocab.STANDARD_CHANNELS[:12] + vocab.VILLAGE_CHANNELS)),
         "audience": draw(subsets(vocab.AUDIENCES)), "levels": levels,
     }
