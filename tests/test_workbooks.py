@@ -13,7 +13,7 @@ import pytest
 
 from jxs_catalog.rendering.layout import TICKED, ticked
 from jxs_catalog.rendering.noticeboard import _stand_in, _workbook, title_block, village_workbooks
-from jxs_catalog.rendering.textfit import balance, band_breaks, line_count, pack, room_em, text_em
+from jxs_catalog.rendering.textfit import balance, kept_breaks, line_count, pack, room_em, text_em
 from jxs_catalog.vocab import STANDARD_CHANNELS, VILLAGE_CHANNELS
 from tests.conftest import run
 from tests.xlsx_dump import dump_workbook
@@ -34,6 +34,18 @@ def test_channel_lines_break_only_between_channels_or_after_a_slash(width: float
     assert entries == names  # nothing lost, nothing cut but after a slash: "□入 / 户/现场" cannot happen
     for line in cell.split("\n"):
         assert text_em(line) <= room_em(width, 10) or " " not in line, line  # too wide only when alone
+
+
+def test_county_and_township_sheets_show_the_whole_checklist(built: Path) -> None:
+    """SPEC: channels as the ■/□ checklist, every standard channel in order, ticked or not."""
+    for book in ("county.xlsx", "dong.xlsx"):
+        ws = openpyxl.load_workbook(built / "xlsx" / book).worksheets[1]
+        at = next(c.column for c in ws[2] if c.value == "公开渠道和载体")
+        for row in range(4, ws.max_row + 1):
+            entries = str(ws.cell(row, at).value).replace("/\n", "/").replace("\n", " ").split(" ")
+            standard = [e[1:].split("：")[0] for e in entries if e[1:].split("：")[0] in STANDARD_CHANNELS]
+            assert standard == list(STANDARD_CHANNELS), (book, row, entries)
+            assert all(e[0] in "■□" for e in entries) and any(e[0] == "■" for e in entries)
 
 
 def test_only_ticked_channels_in_the_checklist_order() -> None:
@@ -57,8 +69,8 @@ def test_balance_gives_the_longer_column_more_room() -> None:
 def test_a_band_never_ends_a_page() -> None:
     # rows: title, header, band, item, band, item, item; a page holds 100 points
     heights = [20.0, 10.0, 10.0, 40.0, 10.0, 30.0, 30.0]
-    assert band_breaks(heights, 100, 10, 2, frozenset({2, 4})) == [4]  # band 4 would be last on page 1
-    assert band_breaks(heights, 200, 10, 2, frozenset({2, 4})) == []
+    assert kept_breaks(heights, 100, 10, 2, frozenset({2, 4})) == [4]  # band 4 would be last on page 1
+    assert kept_breaks(heights, 200, 10, 2, frozenset({2, 4})) == []
 
 
 def test_numbers_are_numbers_and_township_sheets_have_no_county_column(built: Path) -> None:
@@ -99,12 +111,30 @@ def test_contents_list_the_exclusions_with_their_reasons(built: Path) -> None:
 @pytest.mark.parametrize("key", ["paper", "纸张"])
 def test_paper_a3_from_jxs_yaml(small: Path, key: str) -> None:
     settings = small / "jxs.yaml"
+    a4 = openpyxl.load_workbook(_built_copy(small) / "xlsx" / "county.xlsx").worksheets[1]
     settings.write_text(settings.read_text(encoding="utf-8") + f"{key}: A3\n", encoding="utf-8")
     assert run("build", "--root", str(small), "--quiet").exit_code == 0
-    for book in [small / "out" / "xlsx" / "county.xlsx", *(small / "out" / "xlsx" / "villages").glob("*.xlsx")]:
+    county = openpyxl.load_workbook(small / "out" / "xlsx" / "county.xlsx").worksheets
+    assert {ws.page_setup.paperSize for ws in county} == {8}
+    # A domain's columns take the room, so its rows take fewer lines, and the text still prints larger.
+    assert _channels_width(county[1]) > 1.15 * _channels_width(a4)
+    assert int(county[1].page_setup.scale) > int(a4.page_setup.scale)
+    for book in (small / "out" / "xlsx" / "villages").glob("*.xlsx"):
         sheets = openpyxl.load_workbook(book).worksheets
         assert {ws.page_setup.paperSize for ws in sheets} == {8}, book
-        assert min(int(ws.page_setup.scale) for ws in sheets) > 120  # the wider paper prints larger
+        assert min(int(ws.page_setup.scale) for ws in sheets) > 120  # a notice board prints larger
+
+
+def _built_copy(ws: Path) -> Path:
+    """The workspace built as it is, into a folder beside it."""
+    out = ws.parent / "out-a4"
+    assert run("build", "--root", str(ws), "--out", str(out), "--quiet").exit_code == 0
+    return out
+
+
+def _channels_width(ws: openpyxl.worksheet.worksheet.Worksheet) -> float:
+    at = next(c.column_letter for c in ws[2] if c.value == "公开渠道和载体")
+    return ws.column_dimensions[at].width
 
 
 def test_village_workbook_names_the_village_once_and_lists_domains_in_a_row(built: Path) -> None:

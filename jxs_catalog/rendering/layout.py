@@ -10,7 +10,7 @@ MARK = "√"
 TICKED, UNTICKED = "■", "□"
 
 _CHOICES: dict[str, tuple[str, ...]] = {"audience": vocab.AUDIENCES, "method": vocab.METHODS, "levels": vocab.LEVELS}
-REMARK_HEADING, REMARK_WIDTH = "备注", 12
+REMARK_HEADING, REMARK_WIDTH = "备注", 10
 
 
 def _columns() -> tuple[tuple[str, str | None, float], ...]:

@@ -18,7 +18,7 @@ from jxs_catalog.catalog import Catalog, CompiledItem
 from jxs_catalog.fields import IN_TABLE, Element
 from jxs_catalog.messages import say
 from jxs_catalog.rendering.layout import remark, ticked
-from jxs_catalog.rendering.textfit import band_breaks, line_count, pack, row_height
+from jxs_catalog.rendering.textfit import kept_breaks, line_count, pack, row_height
 from jxs_catalog.rendering.xlsx import body_height, formats, link_cell, new_workbook, print_setup
 
 SIZE = 11
@@ -92,7 +92,7 @@ def _workbook(village: Catalog, title: str, created: dt.datetime, day: str, publ
     for row, height in enumerate(heights):
         ws.set_row(row, height)
     # A domain's heading never ends a page without its first item under it.
-    ws.set_h_pagebreaks(band_breaks(heights, body_height(widths, paper), heights[2], 3, frozenset(bands)))
+    ws.set_h_pagebreaks(kept_breaks(heights, body_height(widths, paper), heights[2], 3, frozenset(bands)))
     ws.freeze_panes(3, 0)
     print_setup(ws, (2, 2), title, paper, widths)
     wb.close()

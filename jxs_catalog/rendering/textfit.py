@@ -5,6 +5,8 @@ on opening), so they are computed here, calibrated to what LibreOffice prints (m
 its PDFs: characters per line for each column width, and the line pitch). The workbooks'
 default font is Arial 10 (Liberation Sans in LibreOffice), which fixes the column unit; with
 Calibri, absent on most Linux systems, LibreOffice would draw every column a third wider.
+Excel and WPS draw a column about 5 % narrower than LibreOffice does, so text is wrapped to the
+narrower of the two: a row never clips there, at the cost of a little room in LibreOffice.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 UNIT_PT, PADDING_PT = 5.544, 4.0  # a column of width w is UNIT_PT * w + PADDING_PT points wide
+# In Excel a width unit is the widest digit of Arial 10, 7 px, plus 5 px of padding, at 96 px an inch.
+EXCEL_UNIT_PT, EXCEL_PADDING_PT = 5.25, 3.75
 INSET_PT = 4.0  # what the cell's margins and borders take from that, with a margin for rounding
 NARROW_EM = 0.65  # Latin letters, digits and ASCII punctuation, in em (LibreOffice draws them in DejaVu Sans)
 LINE_EM = 1.28  # the pitch of wrapped lines, in em (LibreOffice: 12.6 pt at 10 pt)
@@ -25,8 +29,8 @@ def column_pt(width: float) -> float:
 
 
 def room_em(width: float, size: float) -> float:
-    """How many em of text at size points fit on one line of a column."""
-    return (column_pt(width) - INSET_PT) / size
+    """How many em of text at size points fit on one line of a column, in Excel and in LibreOffice."""
+    return (min(column_pt(width), EXCEL_UNIT_PT * width + EXCEL_PADDING_PT) - INSET_PT) / size
 
 
 def _em(ch: str) -> float:
@@ -154,10 +158,11 @@ def balance(rows: list[list[str]], widths: list[float], a: int, b: int, narrowes
     return best
 
 
-def band_breaks(heights: list[float], body: float, repeated: float, first: int, bands: frozenset[int]) -> list[int]:
-    """The page breaks to force so that a band (a domain's heading row) never ends a page without
-    a row under it. Pages otherwise break where the application breaks them, row by row when the
-    next one no longer fits: that is simulated here to know where the bands fall.
+def kept_breaks(heights: list[float], body: float, repeated: float, first: int, keep: frozenset[int]) -> list[int]:
+    """The page breaks to force so that a row in keep never ends a page without the row under it:
+    a domain's heading with its first item, or a sheet's last row with the one above it. Pages
+    otherwise break where the application breaks them, row by row when the next one no longer
+    fits: that is simulated here to know where the kept rows fall.
 
     heights are the rows' heights in points, body the printable height in the sheet's points,
     repeated the height of the heading rows printed again on every page, first the table's first row.
@@ -168,7 +173,7 @@ def band_breaks(heights: list[float], body: float, repeated: float, first: int, 
         h = heights[i]
         if used + h > body and used > repeated:
             used = repeated  # the application's own break
-        elif i in bands and i + 1 < len(heights) and used + h + heights[i + 1] > body and used > repeated:
+        elif i in keep and i + 1 < len(heights) and used + h + heights[i + 1] > body and used > repeated:
             forced.append(i)
             used = repeated
         used += h

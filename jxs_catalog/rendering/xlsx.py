@@ -4,7 +4,8 @@ Written with XlsxWriter (measured faster than openpyxl for writing; see
 benchmarks/). Text is written as strings, so nothing ever becomes a formula; only
 序号 and the counts are numbers. Zip entry times and document properties are
 fixed, so the same sources give the same bytes. Rows are as tall as their wrapped
-text (textfit.py), and sheets print one page wide on A4 (or A3) landscape.
+text (textfit.py), and sheets print one page wide on A4 (or A3) landscape. Channels print as
+the whole ■/□ checklist, a line breaking only between channels.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from xlsxwriter.worksheet import Worksheet
 
 from jxs_catalog.catalog import Catalog, CompiledItem, Section
 from jxs_catalog.messages import say
-from jxs_catalog.rendering.layout import COLUMNS, row_values, section_title, ticked
-from jxs_catalog.rendering.textfit import balance, column_pt, line_count, pack, row_height
+from jxs_catalog.rendering.layout import COLUMNS, checklist, row_values, section_title
+from jxs_catalog.rendering.textfit import balance, column_pt, kept_breaks, line_count, pack, row_height
 
 FONT = "宋体"
 SIZE = 10
@@ -33,6 +34,9 @@ CONTENTS_WIDTH = sum(CONTENTS_WIDTHS)
 PAPERS = {"A4": 9, "A3": 8}  # Excel's paper size codes
 PAPER_WIDTH_PT = {"A4": 841.89, "A3": 1190.55}  # the long side: the width in landscape
 PAPER_HEIGHT_PT = {"A4": 595.28, "A3": 841.89}
+# A3 is used for room: its columns are a fifth wider, so rows take fewer lines and the text still
+# prints larger than on A4 (about 10.9 pt against 9.1 pt).
+SPREAD = {"A4": 1.0, "A3": 1.2}
 SIDE_MARGIN_IN, TOP_MARGIN_IN, BOTTOM_MARGIN_IN = 0.25, 0.35, 0.45
 # Column units follow the default font: Arial 10 measures alike in Excel and in LibreOffice
 # (Liberation Sans), where Calibri, absent on most Linux systems, is replaced by a wider font.
@@ -115,7 +119,7 @@ def sheet_columns(scope: str) -> list[int]:
     return [i for i, (_, sub, _) in enumerate(COLUMNS) if not (scope == "township" and sub == "县级")]
 
 
-def sheet_widths(cols: list[int]) -> list[float]:
+def sheet_widths(cols: list[int], paper: str = "A4") -> list[float]:
     """Column widths; the width of a column left out goes to the two longest texts, 内容 and 依据,
     so every sheet prints at the same scale."""
     widths = [COLUMNS[c][2] for c in cols]
@@ -123,7 +127,8 @@ def sheet_widths(cols: list[int]) -> list[float]:
     for heading in ("公开内容（要素）", "公开依据"):
         at = next(i for i, c in enumerate(cols) if COLUMNS[c][0] == heading)
         widths[at] += spare / 2
-    return widths
+    spread = SPREAD.get(paper, 1.0)
+    return [round(w * spread, 1) for w in widths]
 
 
 def _write_header(ws: Worksheet, fmt: dict[str, Any], cols: list[int]) -> None:
@@ -156,17 +161,17 @@ def link_cell(ws: Worksheet, row: int, col: int, item: CompiledItem, text: str, 
 
 
 def _write_section(ws: Worksheet, fmt: dict[str, Any], section: Section, title: str,
-                   cols: list[int]) -> list[float]:
+                   cols: list[int], paper: str) -> list[float]:
     """Write a domain's sheet; returns its column widths."""
-    widths = sheet_widths(cols)
+    widths = sheet_widths(cols, paper)
     heads = [COLUMNS[c][0] for c in cols]
     channels_at = heads.index("公开渠道和载体")
     rows: list[list[str]] = []
     for i, item in enumerate(section.items):
         everything = row_values(i + 1, item)
         values = [everything[c] for c in cols]
-        # Only the ticked channels, a line breaking between channels, never inside a name.
-        values[channels_at] = pack(ticked(item.channels), widths[channels_at])
+        # The checklist with a line breaking between channels, never inside a name.
+        values[channels_at] = pack(checklist(item.channels), widths[channels_at])
         rows.append(values)
     widths = balance(rows, widths, heads.index("公开内容（要素）"), heads.index("公开依据"))
     for at, width in enumerate(widths):
@@ -175,15 +180,20 @@ def _write_section(ws: Worksheet, fmt: dict[str, Any], section: Section, title: 
     ws.merge_range(0, 0, 0, len(cols) - 1, title, fmt["title"])
     _write_header(ws, fmt, cols)
     first_row = 3
+    heights = [TITLE_HEIGHT, HEAD_HEIGHT, row_height(2)]
+    heights.extend(row_height(max(line_count(v, w) for v, w in zip(values, widths, strict=True))) for values in rows)
     styles = [fmt["center"] if at == 0 or COLUMNS[c][1] in _MARK_HEADS else fmt["text"] for at, c in enumerate(cols)]
     for i, (item, values) in enumerate(zip(section.items, rows, strict=True)):
         row = first_row + i
-        ws.set_row(row, row_height(max(line_count(v, w) for v, w in zip(values, widths, strict=True))))
+        ws.set_row(row, heights[row])
         ws.write_number(row, 0, i + 1, styles[0])
         # The 一级事项 stands on every row: a cell merged over a group prints blank on the pages it runs onto.
         for at in range(1, len(cols)):
             ws.write_string(row, at, values[at], styles[at])
         link_cell(ws, row, len(cols) - 1, item, values[-1], fmt)
+    # A domain's last row never stands alone on a page: the row above it goes along.
+    last_but_one = frozenset({len(heights) - 2} if len(rows) > 1 else ())
+    ws.set_h_pagebreaks(kept_breaks(heights, body_height(widths, paper), heights[1] + heights[2], first_row, last_but_one))
     ws.freeze_panes(first_row, 0)
     return widths
 
@@ -276,6 +286,6 @@ def write_workbook(catalog: Catalog, target: Path, place: str, title: str, creat
     for section, name in zip(catalog.sections, names, strict=True):
         ws = wb.add_worksheet(name)
         heading = section_title(place, section.domain, title)
-        widths = _write_section(ws, fmt, section, heading, cols)
+        widths = _write_section(ws, fmt, section, heading, cols, paper)
         print_setup(ws, (1, 2), heading, paper, widths)
     wb.close()
