@@ -72,6 +72,11 @@ class Catalog:
         return sum(len(s.items) for s in self.sections)
 
 
+def village_title(name: str, kind: str | None) -> str:
+    """柳沟村村务公开清单, 滨河社区居务公开清单: a list is named by the kind of its committee."""
+    return f"{name}{'居务' if kind == '社区' else '村务'}公开清单"
+
+
 def village_id(township_id: str, village: str, code: str | None = None) -> str:
     """A stable ASCII id for a village page: its statistical code, or else the township's id
     and a short hash of the name."""

@@ -20,6 +20,7 @@ from jxs_catalog.catalog import (
     VillageRef,
     domain_sort_key,
     village_id,
+    village_title,
 )
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.loading.loaded import Loaded, Positions
@@ -247,7 +248,7 @@ def _villages(town: Catalog) -> list[Catalog]:
     for village in town.villages:
         body = village_body(village.name, village.kind)
         cat = Catalog("village", village_id(town.township_id, village.name, village.code), village.name,
-                      f"{town.name}{village.name}村（居）务公开清单", body, township=town.name,
+                      town.name + village_title(village.name, village.kind), body, township=town.name,
                       township_id=town.township_id, code=village.code, kind=village.kind)
         for section, kept in by_kind[village.kind]:
             cat.sections.append(Section(section.domain, section.domain_id, [it.with_subject(body) for it in kept],

@@ -52,6 +52,14 @@ def test_bare_names_take_their_kind_from_the_name(small: Path) -> None:
     assert kinds == {"东村": ("村", "东村村民委员会", None), "南街社区": ("社区", "南街社区居民委员会", None)}
 
 
+def test_a_list_is_named_by_its_kind(small: Path) -> None:
+    """Not 东村村（居）务公开清单: a village's list is 村务, a community's 居务 (its JSON and CSV title)."""
+    compiled = compile_workspace(small).compiled
+    assert compiled is not None
+    titles = {v.name: v.title for v in compiled.villages}
+    assert titles == {"东村": "东乡镇东村村务公开清单", "南街社区": "东乡镇南街社区居务公开清单"}
+
+
 def test_mapping_entries_with_english_and_chinese_keys(small: Path) -> None:
     with_codes(small)
     result = compile_workspace(small)

@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 from markupsafe import Markup, escape
 
-from jxs_catalog.catalog import Catalog, Compiled, CompiledItem, Section
+from jxs_catalog.catalog import Catalog, Compiled, CompiledItem, Section, village_title
 from jxs_catalog.citations import Resolved, parse_basis, title_key
 from jxs_catalog.fields import element_label
 from jxs_catalog.models import Settings
@@ -138,15 +138,6 @@ def base_path(settings: Settings) -> str:
     return path if path.endswith("/") else path + "/"
 
 
-def is_community(village: Catalog) -> bool:
-    return village.kind == "社区"
-
-
-def village_title(name: str, community: bool) -> str:
-    """柳沟村村务公开清单, 滨河社区居务公开清单."""
-    return f"{name}{'居务' if community else '村务'}公开清单"
-
-
 class SiteRenderer:
     """Renders the pages; one instance per build (or per worker process)."""
 
@@ -191,16 +182,16 @@ class SiteRenderer:
         key = (village.township_id, village.kind, village.code is None, tuple(it.key for it in village.items))
         proto = self._village_protos.get(key)
         if proto is None:
-            proto = self._village_html(_stand_in(village), is_community(village)).decode("utf-8")
+            proto = self._village_html(_stand_in(village)).decode("utf-8")
             self._village_protos = {key: proto}  # one township at a time: memory stays flat
         html = (proto.replace(_NAME, str(escape(village.name))).replace(_SUBJECT, str(escape(village.subject)))
                 .replace(_ID, village.id).replace(_CODE, village.code or ""))
         return html.encode("utf-8")
 
-    def _village_html(self, village: Catalog, community: bool) -> bytes:
+    def _village_html(self, village: Catalog) -> bytes:
         town_href = f"../townships/{village.township_id}.html"
         return self._render("village.html", "../", catalog=village, tables=self._tables(village),
-                            title=village_title(village.name, community), downloads=_downloads(village, "../"),
+                            title=village_title(village.name, village.kind), downloads=_downloads(village, "../"),
                             township_href=town_href,
                             breadcrumbs=[{"label": self.site_title, "href": "../index.html"},
                                          {"label": village.township or "", "href": town_href},

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jxs_catalog import __version__
-from jxs_catalog.catalog import Catalog
+from jxs_catalog.catalog import Catalog, village_title
 from jxs_catalog.citations import Resolved
 from jxs_catalog.models import Settings
 from jxs_catalog.rendering.exports import to_csv, to_json
 from jxs_catalog.rendering.noticeboard import village_workbooks
 from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
-from jxs_catalog.rendering.site import SiteRenderer, is_community, village_title
+from jxs_catalog.rendering.site import SiteRenderer
 from jxs_catalog.rendering.xlsx import write_workbook
 from jxs_catalog.staging import Staging, Written
 from jxs_catalog.timing import Stopwatch, measure
@@ -85,7 +85,7 @@ def render_unit(unit: Unit, ctx: Context) -> list[Written]:
                        ctx.settings.paper)
         stage.record(rel, "xlsx")
     with measure(ctx.clock, "excel (villages)"):
-        titles = [village_title(v.name, is_community(v)) for v in unit.villages]
+        titles = [village_title(v.name, v.kind) for v in unit.villages]
         books = village_workbooks(unit.villages, titles, ctx.when, ctx.day, ctx.settings.publisher or "",
                                   ctx.settings.paper)
         for village, book in zip(unit.villages, books, strict=True):
