@@ -256,3 +256,11 @@ def test_township_note_and_village_lists_are_published(tmp_path: Path) -> None:
     texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
     assert any(note in t for t in texts), texts[-3:]
     assert any(t.startswith("村（居）务公开清单（9 份）") and "樊家沟村" in t for t in texts), texts[-3:]
+
+
+def test_a_workbook_does_not_depend_on_the_workbooks_written_before_it(small: Path) -> None:
+    # XlsxWriter adds its theme font to the default-format options it is given; shared options made
+    # every workbook but a process's first carry another font scheme, so a worker's first differed.
+    from jxs_catalog.rendering import xlsx
+    run_build(small)
+    assert "theme_font_name" not in xlsx.DEFAULT_FONT

@@ -40,8 +40,9 @@ SPREAD = {"A4": 1.0, "A3": 1.2}
 SIDE_MARGIN_IN, TOP_MARGIN_IN, BOTTOM_MARGIN_IN = 0.25, 0.35, 0.45
 # Column units follow the default font: Arial 10 measures alike in Excel and in LibreOffice
 # (Liberation Sans), where Calibri, absent on most Linux systems, is replaced by a wider font.
+DEFAULT_FONT: dict[str, object] = {"font_name": "Arial", "font_size": 10}
 WORKBOOK_OPTIONS = {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
-                    "in_memory": True, "default_format_properties": {"font_name": "Arial", "font_size": 10}}
+                    "in_memory": True, "default_format_properties": DEFAULT_FONT}
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 _MARK_HEADS = frozenset(sub for _, sub, _ in COLUMNS if sub is not None and sub not in ("一级事项", "二级事项"))
 
@@ -266,7 +267,9 @@ def _contents(ws: Worksheet, fmt: dict[str, Any], catalog: Catalog, names: list[
 
 
 def new_workbook(catalog: Catalog, target: Path | BinaryIO, created: dt.datetime, publisher: str) -> Workbook:
-    wb = xlsxwriter.Workbook(str(target) if isinstance(target, Path) else target, WORKBOOK_OPTIONS)
+    # A copy each time: XlsxWriter writes into the default-format options it is given.
+    options = {**WORKBOOK_OPTIONS, "default_format_properties": dict(DEFAULT_FONT)}
+    wb = xlsxwriter.Workbook(str(target) if isinstance(target, Path) else target, options)
     wb.set_properties({"title": catalog.title, "subject": catalog.title, "author": publisher or catalog.subject,
                        "company": publisher, "created": created, "comments": "jxs"})
     wb.set_custom_property("jxs_scope", catalog.scope)
