@@ -67,12 +67,17 @@ def _tokens(line: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
+def _measured(para: str) -> tuple[tuple[str, float], ...]:
+    """A paragraph's tokens with their widths: the same at every column width tried."""
+    return tuple((token, sum(_em(ch) for ch in token)) for token in _tokens(para))
+
+
+@lru_cache(maxsize=65536)
 def _para_lines(para: str, room: float) -> int:
     if text_em(para) <= room:
         return 1
     lines, used = 1, 0.0
-    for token in _tokens(para):
-        w = sum(_em(ch) for ch in token)
+    for token, w in _measured(para):
         if used + w <= room:
             used += w
             continue
