@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -25,29 +26,7 @@ def neutralise(cell: str) -> str:
 
 
 def catalog_dict(catalog: Catalog, build_date: str, register: dict[str, Resolved] | None = None) -> dict[str, Any]:
-    item = _json_item if register is None else _with_documents(register)
-    return {
-        "scope": catalog.scope,
-        "id": catalog.id,
-        "name": catalog.name,
-        "title": catalog.title,
-        "subject": catalog.subject,
-        "township": catalog.township,
-        "code": catalog.code,
-        "kind": catalog.kind,
-        "date": build_date,
-        "item_count": catalog.item_count,
-        "sections": [
-            {"domain": s.domain, "domain_id": s.domain_id, "reference": s.reference,
-             "items": [item(it) for it in s.items]}
-            for s in catalog.sections
-        ],
-        "adjustments": [
-            {"kind": a.kind, "domain": a.domain, "item": a.item, "reason": a.reason, "changed": list(a.changed)}
-            for a in catalog.adjustments
-        ],
-        "villages": [v.as_dict() for v in catalog.villages],
-    }
+    return Exports(register).catalog_dict(catalog, build_date)
 
 
 def _json_item(it: CompiledItem) -> dict[str, object]:
@@ -78,10 +57,84 @@ def _with_documents(register: dict[str, Resolved]) -> Callable[[CompiledItem], d
     return item
 
 
+# Everything JSON and CSV read of an item but its subject: a township's items and its village lists'
+# copies (and the county standard's items in every township) agree on it.
+_BUT_SUBJECT = operator.attrgetter("domain", "origin", *(e.key for e in ELEMENTS if e.key != "subject"))
+# Shared items remembered at most: a process renders one unit after another, so this bounds its memory.
+_REMEMBERED = 20_000
+
+
+class Exports:
+    """JSON and CSV of catalogs, each item's fields and cells made once per process and only its
+    subject put in per catalog: a village list repeats its township's items under its committee."""
+
+    def __init__(self, register: dict[str, Resolved] | None = None) -> None:
+        self._item = _json_item if register is None else _with_documents(register)
+        self._dicts: dict[tuple[object, ...], dict[str, object]] = {}
+        self._rows: dict[tuple[object, ...], list[str]] = {}
+
+    def item_dict(self, it: CompiledItem) -> dict[str, object]:
+        key = _BUT_SUBJECT(it)
+        made = self._dicts.get(key)
+        if made is None:
+            if len(self._dicts) >= _REMEMBERED:
+                self._dicts.clear()
+            made = self._dicts[key] = self._item(it)
+        out = made.copy()  # the subject keeps its place among the keys
+        out["subject"] = it.subject
+        return out
+
+    def catalog_dict(self, catalog: Catalog, build_date: str) -> dict[str, Any]:
+        return {
+            "scope": catalog.scope,
+            "id": catalog.id,
+            "name": catalog.name,
+            "title": catalog.title,
+            "subject": catalog.subject,
+            "township": catalog.township,
+            "code": catalog.code,
+            "kind": catalog.kind,
+            "date": build_date,
+            "item_count": catalog.item_count,
+            "sections": [
+                {"domain": s.domain, "domain_id": s.domain_id, "reference": s.reference,
+                 "items": [self.item_dict(it) for it in s.items]}
+                for s in catalog.sections
+            ],
+            "adjustments": [
+                {"kind": a.kind, "domain": a.domain, "item": a.item, "reason": a.reason, "changed": list(a.changed)}
+                for a in catalog.adjustments
+            ],
+            "villages": [v.as_dict() for v in catalog.villages],
+        }
+
+    def to_json(self, catalog: Catalog, build_date: str) -> bytes:
+        """The catalog as JSON; with a register, each item's basis_documents resolve its basis texts."""
+        # No indent: the C encoder is an order of magnitude faster, and thousands of village lists add up.
+        return (json.dumps(self.catalog_dict(catalog, build_date), ensure_ascii=False) + "\n").encode("utf-8")
+
+    def csv_row(self, item: CompiledItem) -> list[str]:
+        key = _BUT_SUBJECT(item)
+        made = self._rows.get(key)
+        if made is None:
+            if len(self._rows) >= _REMEMBERED:
+                self._rows.clear()
+            made = self._rows[key] = _csv_row(item)
+        out = made.copy()
+        out[_SUBJECT_COLUMN] = _safe(item.subject)
+        return out
+
+    def to_csv(self, catalog: Catalog) -> bytes:
+        buf = io.StringIO(newline="")
+        writer = csv.writer(buf, lineterminator="\r\n")
+        writer.writerow([zh for _, zh in CSV_COLUMNS])
+        writer.writerows([self.csv_row(item) for item in catalog.items])
+        return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+
+
 def to_json(catalog: Catalog, build_date: str, register: dict[str, Resolved] | None = None) -> bytes:
     """The catalog as JSON; with a register, each item's basis_documents resolve its basis texts."""
-    # No indent: the C encoder is an order of magnitude faster, and thousands of village lists add up.
-    return (json.dumps(catalog_dict(catalog, build_date, register), ensure_ascii=False) + "\n").encode("utf-8")
+    return Exports(register).to_json(catalog, build_date)
 
 
 def _csv_cell(value: object, element: Element) -> str:
@@ -94,15 +147,16 @@ def _csv_cell(value: object, element: Element) -> str:
 def _csv_row(item: CompiledItem) -> list[str]:
     """One item in CSV_COLUMNS order."""
     cells = [item.domain, *(_csv_cell(getattr(item, e.key), e) for e in IN_TABLE), ORIGIN_ZH[item.origin]]
-    return [neutralise(c) if c[:1] in _RISKY else c for c in cells]
+    return [_safe(c) for c in cells]
 
 
 _RISKY = frozenset(_FORMULA_START)
+_SUBJECT_COLUMN = [key for key, _ in CSV_COLUMNS].index("subject")
+
+
+def _safe(cell: str) -> str:
+    return neutralise(cell) if cell[:1] in _RISKY else cell
 
 
 def to_csv(catalog: Catalog) -> bytes:
-    buf = io.StringIO(newline="")
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([zh for _, zh in CSV_COLUMNS])
-    writer.writerows(_csv_row(item) for item in catalog.items)
-    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+    return Exports().to_csv(catalog)

@@ -17,7 +17,7 @@ from jxs_catalog import __version__
 from jxs_catalog.catalog import Catalog, village_title
 from jxs_catalog.citations import Resolved
 from jxs_catalog.models import Settings
-from jxs_catalog.rendering.exports import to_csv, to_json
+from jxs_catalog.rendering.exports import Exports
 from jxs_catalog.rendering.noticeboard import village_workbooks
 from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
 from jxs_catalog.rendering.site import SiteRenderer
@@ -52,6 +52,7 @@ class Context:
     staging: Path
     clock: Stopwatch | None = None  # in-process builds only: stage timings for the benchmarks
     register: dict[str, Resolved] | None = None  # bases.yaml's documents by title key, when there is one
+    build: str = ""  # names this build: a worker reuses the renderers it inherited from the same build
 
     @property
     def day(self) -> str:
@@ -65,14 +66,16 @@ def fingerprint(unit: Unit, ctx: Context, shared: str, own_source: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-_renderer: tuple[Context, SiteRenderer] | None = None
+_renderer: tuple[str, SiteRenderer, Exports] | None = None
 
 
-def _site(ctx: Context) -> SiteRenderer:
-    global _renderer  # one jinja environment per process, reused by every unit it renders
-    if _renderer is None or _renderer[0] is not ctx:
-        _renderer = (ctx, SiteRenderer(ctx.settings, ctx.day, ctx.root, ctx.register))
-    return _renderer[1]
+def renderers(ctx: Context) -> tuple[SiteRenderer, Exports]:
+    """One jinja environment and one exporter per build and process, reused by every unit it renders;
+    made before the workers start, a forked worker inherits them with their compiled templates."""
+    global _renderer
+    if _renderer is None or not ctx.build or _renderer[0] != ctx.build:
+        _renderer = (ctx.build, SiteRenderer(ctx.settings, ctx.day, ctx.root, ctx.register), Exports(ctx.register))
+    return _renderer[1], _renderer[2]
 
 
 def render_unit(unit: Unit, ctx: Context) -> list[Written]:
@@ -90,11 +93,11 @@ def render_unit(unit: Unit, ctx: Context) -> list[Written]:
                                   ctx.settings.paper)
         for village, book in zip(unit.villages, books, strict=True):
             stage.write(xlsx_rel(village), book, "xlsx")
-    site = _site(ctx)
+    site, exports = renderers(ctx)
     with measure(ctx.clock, "exports"):
         for c in (cat, *unit.villages):
-            stage.write(data_rel(c, "json"), to_json(c, ctx.day, ctx.register), "json")
-            stage.write(data_rel(c, "csv"), to_csv(c), "csv")
+            stage.write(data_rel(c, "json"), exports.to_json(c, ctx.day), "json")
+            stage.write(data_rel(c, "csv"), exports.to_csv(c), "csv")
     with measure(ctx.clock, "html"):
         if cat.scope == "township":
             stage.write(page_rel(cat), site.township_page(cat, unit.villages), "html")
