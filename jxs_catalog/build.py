@@ -11,6 +11,7 @@ import gc
 import hashlib
 import json
 import os
+import secrets
 import shutil
 import sys
 from collections.abc import Callable
@@ -28,15 +29,15 @@ from jxs_catalog.pipeline import Result, build_date, compile_workspace
 from jxs_catalog.register import register_of
 from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
 from jxs_catalog.rendering.sandbox import TemplateProblem, compile_all
-from jxs_catalog.rendering.site import SiteRenderer
-from jxs_catalog.rendering.units import Context, Unit, fingerprint, render_units
+from jxs_catalog.rendering.units import Context, Unit, fingerprint, render_units, renderers
 from jxs_catalog.staging import Staging, Written, build_lock, check_out, discard, make_staging, recover, swap_in
 from jxs_catalog.timing import Stopwatch, measure
 from jxs_catalog.writing import create_file
 
 Progress = Callable[[str, int, int], None]
-# Below this many units to render, starting worker processes costs more than it saves
-# (benchmarks/README.md: 20 townships build faster in one process, 100 in two).
+# Below this many catalogs to render (a township's village lists count), starting worker processes
+# costs more than it saves (benchmarks/README.md: 20 townships without villages build faster in one
+# process; the shipped workspace, 18 units with 159 village lists, faster in two).
 PARALLEL_FROM = 32
 
 
@@ -132,7 +133,7 @@ def _reuse(unit: Unit, target: Path, stage: Staging, previous: tuple[dict[str, s
 def _render(compiled: Compiled, ctx: Context, stage: Staging, target: Path, jobs: int, inputs: list[dict[str, str]],
             progress: Progress | None, clock: Stopwatch | None) -> tuple[dict[str, str], int]:
     """Write every output into staging; return each catalog's fingerprint and how many units were rendered."""
-    site = SiteRenderer(ctx.settings, ctx.day, ctx.root, ctx.register)
+    site, _ = renderers(ctx)
     compile_all(site.env, ctx.root)
     units = _units(compiled, ctx, site.digest(), inputs)
     previous = _previous(target)
@@ -140,7 +141,7 @@ def _render(compiled: Compiled, ctx: Context, stage: Staging, target: Path, jobs
     done = len(units) - len(todo)
     if progress:
         progress("", done, len(units))
-    if jobs > 1 and len(todo) >= PARALLEL_FROM:
+    if jobs > 1 and sum(1 + len(u.villages) for u in todo) >= PARALLEL_FROM:
         with measure(clock, "render (parallel)"):
             _render_parallel(todo, ctx, stage, jobs, progress, done, len(units))
     else:
@@ -163,13 +164,20 @@ def _render(compiled: Compiled, ctx: Context, stage: Staging, target: Path, jobs
     return prints, len(todo)
 
 
+def _weight(unit: Unit) -> int:
+    """Item rows a unit renders, its village lists' included: what its time goes with."""
+    return unit.catalog.item_count + sum(v.item_count for v in unit.villages)
+
+
 def _render_parallel(todo: list[Unit], ctx: Context, stage: Staging, jobs: int, progress: Progress | None,
                      done: int, total: int) -> None:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    # Batches of several units amortise the cost of sending catalogs to a worker.
+    # Batches of several units amortise the cost of sending catalogs to a worker; the heaviest go
+    # first so that no worker is left with a large unit at the end while the others wait.
     size = max(1, min(16, len(todo) // (jobs * 4)))
+    todo = sorted(todo, key=_weight, reverse=True)
     batches = [todo[i:i + size] for i in range(0, len(todo), size)]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
@@ -266,7 +274,7 @@ def _stage(result: Result, settings: Settings, root: Path, target: Path, jobs: i
         stage = Staging(staging)
         register = register_of(result.workspace)
         ctx = Context(settings, build_date(result), root, staging, clock if (jobs or default_jobs()) == 1 else None,
-                      register.lookup_table() if register else None)
+                      register.lookup_table() if register else None, build=secrets.token_hex(8))
         inputs = _inputs(result)
         # The merged catalogs live until the end: keep the collector from rescanning them.
         gc.freeze()

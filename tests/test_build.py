@@ -122,7 +122,7 @@ def test_failed_build_leaves_previous_output(small: Path, monkeypatch: pytest.Mo
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("jxs_catalog.build.SiteRenderer.fixed_pages", fail)
+    monkeypatch.setattr("jxs_catalog.rendering.site.SiteRenderer.fixed_pages", fail)
     with pytest.raises(UsageProblem, match="out-not-writable"):
         run_build(small)
     assert tree_hashes(small / "out") == before
