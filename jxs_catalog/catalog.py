@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, overload
 
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.fields import CompiledItem, Origin
 
 Scope = Literal["county", "township", "village"]
 
-__all__ = ["Adjustment", "Catalog", "Compiled", "CompiledItem", "Origin", "Scope", "Section",
+__all__ = ["Adjustment", "Catalog", "Compiled", "CompiledItem", "Origin", "Published", "Scope", "Section",
            "VillageRef", "domain_sort_key", "village_id"]
 
 
@@ -25,13 +26,48 @@ class Adjustment:
     line: int = 0
 
 
+class Published(Sequence[CompiledItem]):
+    """A township's items as a village list publishes them, under the village committee: each made
+    when read, so that thousands of village lists do not hold a copy of every item at once."""
+
+    __slots__ = ("_items", "_subject")
+
+    def __init__(self, items: list[CompiledItem], subject: str) -> None:
+        self._items = items
+        self._subject = subject
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[CompiledItem]:
+        subject = self._subject
+        return (item.with_subject(subject) for item in self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> CompiledItem: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[CompiledItem]: ...
+    def __getitem__(self, index: int | slice) -> CompiledItem | list[CompiledItem]:
+        if isinstance(index, slice):
+            return [item.with_subject(self._subject) for item in self._items[index]]
+        return self._items[index].with_subject(self._subject)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]  # equal to a list of the same items, as a list is
+
+    def __repr__(self) -> str:
+        return f"Published({len(self._items)} items, {self._subject!r})"
+
+
 @dataclass(slots=True)
 class Section:
     """One domain's part of a catalog: a sheet in Excel, a table on the site."""
 
     domain: str
     domain_id: str
-    items: list[CompiledItem]
+    items: Sequence[CompiledItem]
     reference: str | None = None
 
 

@@ -16,6 +16,7 @@ from jxs_catalog.catalog import (
     Catalog,
     Compiled,
     CompiledItem,
+    Published,
     Section,
     VillageRef,
     domain_sort_key,
@@ -251,8 +252,7 @@ def _villages(town: Catalog) -> list[Catalog]:
                       town.name + village_title(village.name, village.kind), body, township=town.name,
                       township_id=town.township_id, code=village.code, kind=village.kind)
         for section, kept in by_kind[village.kind]:
-            cat.sections.append(Section(section.domain, section.domain_id, [it.with_subject(body) for it in kept],
-                                        section.reference))
+            cat.sections.append(Section(section.domain, section.domain_id, Published(kept, body), section.reference))
         out.append(cat)
     return out
 

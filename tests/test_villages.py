@@ -244,3 +244,21 @@ def test_shipped_build_has_159_village_lists_by_kind(tmp_path: Path) -> None:
     for (town, kind), keys in lists.items():
         if kind == "社区":
             assert not [k for k in keys if "宅基地" in k[2] or (k[0] == "农村危房改造" and "补助" in k[2])], town
+
+
+def test_a_village_list_reads_as_its_townships_items_under_its_committee(small: Path) -> None:
+    import pickle
+
+    compiled = compile_workspace(small).compiled
+    assert compiled is not None
+    village = compiled.villages[0]
+    town = next(t for t in compiled.townships if t.id == village.township_id)
+    for section in village.sections:
+        items = list(section.items)
+        assert items and all(it.subject == village.subject for it in items)
+        assert [it.key for it in items] == [it.key for it in section.items[:]]
+        assert section.items[-1] == items[-1] and len(section.items) == len(items)
+        assert section.items == items and pickle.loads(pickle.dumps(section.items)) == items
+        own = next(s for s in town.sections if s.domain == section.domain)
+        shared = {it.key: it for it in own.items}
+        assert all(it.with_subject(shared[it.key].subject) == shared[it.key] for it in items)
