@@ -66,7 +66,7 @@ def _tokens(line: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # reused while one sheet's widths are tried; a token list is large to keep long
 def _measured(para: str) -> tuple[tuple[str, float], ...]:
     """A paragraph's tokens with their widths: the same at every column width tried."""
     return tuple((token, sum(_em(ch) for ch in token)) for token in _tokens(para))
