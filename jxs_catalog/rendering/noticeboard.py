@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from xml.sax.saxutils import escape as xml_escape
 
 from jxs_catalog.catalog import Catalog, CompiledItem
@@ -20,6 +19,7 @@ from jxs_catalog.messages import say
 from jxs_catalog.rendering.layout import remark, ticked
 from jxs_catalog.rendering.textfit import kept_breaks, line_count, pack, row_height
 from jxs_catalog.rendering.xlsx import body_height, formats, link_cell, new_workbook, print_setup
+from jxs_catalog.rendering.zipfill import Prototype
 
 SIZE = 11
 # The columns that differ from row to row, from the field registry (Element.board), between 序号 and
@@ -68,8 +68,6 @@ def _workbook(village: Catalog, title: str, created: dt.datetime, day: str, publ
         ws.set_column(c, c, width)
     heights = [32.0, row_height(block_lines, SIZE), row_height(max(line_count(label, w, SIZE)
                                                                  for label, w in COLUMNS), SIZE)]
-    ws.merge_range(0, 0, 0, last, title, fmt["title"])
-    ws.merge_range(1, 0, 1, last, title_block(village, day), fmt["note"])
     for c, (label, _) in enumerate(COLUMNS):
         ws.write_string(2, c, label, fmt["head"])
     bands: set[int] = set()
@@ -89,6 +87,10 @@ def _workbook(village: Catalog, title: str, created: dt.datetime, day: str, publ
             for c in range(1, len(values)):
                 ws.write_string(row, c, values[c], fmt["center"] if c in CENTERED else fmt["text"])
             link_cell(ws, row, last, item, values[-1], fmt)
+    # Written last, so that the texts that name the village come last among the shared strings
+    # (the village workbooks of a township are copies of one, filled in from the names on: zipfill.py).
+    ws.merge_range(0, 0, 0, last, title, fmt["title"])
+    ws.merge_range(1, 0, 1, last, title_block(village, day), fmt["note"])
     for row, height in enumerate(heights):
         ws.set_row(row, height)
     # A domain's heading never ends a page without its first item under it.
@@ -110,29 +112,29 @@ def _stand_in(village: Catalog) -> Catalog:
                    sections=village.sections, kind=village.kind)
 
 
-def _filled(proto: bytes, village: Catalog) -> bytes:
+_MARKS = tuple(mark.encode("ascii") for mark in (_NAME, _SUBJECT, _CODE))
+
+
+def _filled(proto: Prototype, village: Catalog) -> bytes:
     """The prototype with the village's name, committee and code, escaped for XML (and, in the page
     footer, with & doubled as Excel's header codes need)."""
-    def fill(text: str, footer: bool) -> str:
+    def fill(name: str, rest: bytes) -> bytes:
+        if not name.endswith(".xml"):
+            return rest
+        footer = name.startswith("xl/worksheets/")
+
         def esc(value: str) -> str:
             return xml_escape(value.replace("&", "&&") if footer else value)
-        return text.replace(_SUBJECT, esc(village.subject)).replace(_NAME, esc(village.name)).replace(
-            _CODE, esc(village.code or ""))
+        return rest.decode("utf-8").replace(_SUBJECT, esc(village.subject)).replace(_NAME, esc(village.name)).replace(
+            _CODE, esc(village.code or "")).encode("utf-8")
 
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(proto)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename.endswith(".xml"):
-                data = fill(data.decode("utf-8"), info.filename.startswith("xl/worksheets/")).encode("utf-8")
-            dst.writestr(info, data)
-    return out.getvalue()
+    return proto.fill(fill)
 
 
 def village_workbooks(villages: list[Catalog], titles: list[str], created: dt.datetime, day: str,
                       publisher: str = "", paper: str = "A4") -> list[bytes]:
     """The notice-board workbooks of a township's village lists, in their order."""
-    protos: dict[tuple[object, ...], bytes] = {}
+    protos: dict[tuple[object, ...], Prototype] = {}
     block_lines = max((line_count(title_block(v, day), sum(w for _, w in COLUMNS), SIZE) for v in villages), default=1)
     out: list[bytes] = []
     for village, title in zip(villages, titles, strict=True):
@@ -141,7 +143,7 @@ def village_workbooks(villages: list[Catalog], titles: list[str], created: dt.da
         proto = protos.get(key)
         if proto is None:
             stand_in = _stand_in(village)
-            proto = protos[key] = _workbook(stand_in, title.replace(village.name, _NAME, 1), created, day, publisher,
-                                            paper, block_lines)
+            proto = protos[key] = Prototype(_workbook(stand_in, title.replace(village.name, _NAME, 1), created, day,
+                                                      publisher, paper, block_lines), _MARKS)
         out.append(_filled(proto, village))
     return out
