@@ -3,11 +3,12 @@
 Each element is declared once in ELEMENTS (key, Chinese aliases, labels, kind of
 value, whether required, its column in the published table and the exports, how
 the importer finds it and how diff names it) and once more in each of the two
-typed shapes below it: ItemElements (the source, validated) and CompiledItem (the
-merged result every renderer reads). Everything else — key tables, JSON Schema,
-ItemPatch, merging, the workbook, CSV, JSON, the site, the importer, diff — is
-derived from these. To add an element: an Element here, a line in each shape,
-its words in messages.py if it has a rule of its own, and the templates.
+typed shapes below it: ItemElements (the source, checked by the rule of its kind)
+and CompiledItem (the merged result every renderer reads). Everything else — key
+tables, value checks, JSON Schema, ItemPatch, merging, the workbook, CSV, JSON, the
+site, the importer, diff — is derived from these. To add an element: an Element
+here, a line in each shape, its words in messages.py if it has a rule of its own,
+and the templates.
 A test checks that the table and the two shapes agree.
 """
 
@@ -16,11 +17,10 @@ from __future__ import annotations
 import dataclasses
 import operator
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import AliasChoices, Field, create_model
-
-from jxs_catalog.values import Audiences, Channels, Frozen, Levels, Link, Methods, Text, Texts, VillageKinds
+from jxs_catalog import values as V
+from jxs_catalog.checks import Check, ContextRule, Rule, Then, checked
 
 Kind = Literal["text", "texts", "method", "audience", "levels", "channels", "village_kinds", "link"]
 Origin = Literal["standard", "changed", "added"]
@@ -123,46 +123,51 @@ class ElementName:
         return element_label(self.key, lang)
 
 
-def _source(key: str) -> Any:
+# The check of each kind of element's value.
+_CHECKS: dict[Kind, Rule | ContextRule | Then] = {
+    "text": V.TEXT, "texts": V.TEXTS, "method": V.METHODS, "audience": V.AUDIENCES, "levels": V.LEVELS,
+    "channels": V.CHANNELS, "village_kinds": V.VILLAGE_KINDS, "link": V.LINK,
+}
+
+
+def element_check(key: str, optional: bool = False) -> Check:
+    """How an element's value is checked; an optional element may be left empty."""
     element = BY_KEY[key]
-    alias = AliasChoices(element.key, *element.aliases)
-    if element.required:
-        return Field(validation_alias=alias)
-    return Field(default=None, validation_alias=alias)
+    check = _CHECKS[element.kind]
+    return V.optional(check) if optional or not element.required else check
 
 
-class ItemElements(Frozen):
+def _source(key: str) -> Any:
+    if BY_KEY[key].required:
+        return checked(element_check(key))
+    return checked(element_check(key), default=None)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ItemElements:
     """An item's elements as a domain file writes them (rules on them live in models.Item)."""
 
-    category: Text = _source("category")
-    name: Text = _source("name")
-    content: Text = _source("content")
-    basis: Texts = _source("basis")
-    time_limit: Text = _source("time_limit")
-    subject: Text | None = _source("subject")
-    method: Methods = _source("method")
-    channels: Channels = _source("channels")
-    audience: Audiences = _source("audience")
-    levels: Levels = _source("levels")
-    reason: Text | None = _source("reason")
-    note: Text | None = _source("note")
-    applies_to: VillageKinds | None = _source("applies_to")  # which village lists carry a 村级 item; absent: both
-    link: Link | None = _source("link")
-
-
-def _patch_fields() -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, info in ItemElements.model_fields.items():
-        if BY_KEY[key].patch:
-            # The validators travel in the metadata: keep them with the type.
-            with_rules: Any = (info.annotation, *info.metadata)
-            annotation: Any = Annotated[with_rules] if info.metadata else info.annotation
-            out[key] = (annotation | None, Field(default=None, validation_alias=info.validation_alias))
-    return out
+    category: str = _source("category")
+    name: str = _source("name")
+    content: str = _source("content")
+    basis: tuple[str, ...] = _source("basis")
+    time_limit: str = _source("time_limit")
+    subject: str | None = _source("subject")
+    method: tuple[str, ...] = _source("method")
+    channels: tuple[str, ...] = _source("channels")
+    audience: tuple[str, ...] = _source("audience")
+    levels: tuple[str, ...] = _source("levels")
+    reason: str | None = _source("reason")
+    note: str | None = _source("note")
+    applies_to: tuple[str, ...] | None = _source("applies_to")  # which village lists carry a 村级 item; absent: both
+    link: str | None = _source("link")
 
 
 # The elements a township may change on an inherited item: every patchable element, optional.
-ItemPatch: type[Frozen] = create_model("ItemPatch", __base__=Frozen, **_patch_fields())
+ItemPatch: type = dataclasses.make_dataclass(
+    "ItemPatch", [(f.name, f.type, checked(element_check(f.name, optional=True), default=None))
+                  for f in dataclasses.fields(ItemElements) if BY_KEY[f.name].patch],
+    frozen=True, slots=True, kw_only=True)
 
 
 @dataclass(slots=True)  # not frozen: a frozen init costs several times more, and villages copy items by the million

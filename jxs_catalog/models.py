@@ -1,76 +1,107 @@
 """The catalog's data model: items with the eight elements, domains, townships, settings.
 
-Validators raise errors whose type is a jxs diagnostic code, so the mapping to
-a located, translated message stays mechanical (see validation.py).
+Each model is a frozen dataclass whose fields carry the check of their value
+(checks.py); rules that need several fields run once every field passed. Rules
+raise errors whose type is a jxs diagnostic code, so the mapping to a located,
+translated message stays mechanical (see validation.py).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
-from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from jxs_catalog.checks import Model, OneOf, TupleOf, checked
 from jxs_catalog.fields import ItemElements, ItemPatch
-from jxs_catalog.values import PLACEHOLDER, Date, Frozen, Levels, PartialDate, Status, Text, VillageKind
+from jxs_catalog.values import (
+    DATE,
+    LEVELS,
+    PARTIAL_DATE,
+    PLACEHOLDER,
+    STATUS,
+    TEXT,
+    TEXT_LIST,
+    VILLAGE_KIND,
+    optional,
+)
 
 __all__ = ["PLACEHOLDER", "Addition", "Bases", "Change", "Document", "Domain", "Exclusion", "Item", "ItemPatch", "Settings",
            "SiteOptions", "Township", "Village", "kind_from_name", "village_body"]
 
+Rules = tuple[Callable[[Any], None], ...]
 
+
+def _needed(check: Any = TEXT) -> Any:
+    """A required field."""
+    return checked(check)
+
+
+def _maybe(check: Any = TEXT) -> Any:
+    """An optional field: absent or empty is None."""
+    return checked(optional(check), default=None)
+
+
+def _item_rules(item: Item) -> None:
+    if item.method == ("依申请",) and not item.reason:
+        raise PydanticCustomError("JXS109", "reason", {})
+    if "村级" in item.levels and "乡级" not in item.levels:
+        raise PydanticCustomError("JXS116", "levels", {"name": item.name})
+    if item.applies_to is not None and "村级" not in item.levels:
+        raise PydanticCustomError("JXS124", "applies_to", {"name": item.name})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Item(ItemElements):
     """One row of a catalog: the eight elements plus category, levels, reason, note, link (see fields.py)."""
 
-    @model_validator(mode="after")
-    def _reason_for_on_application(self) -> Item:
-        if self.method == ("依申请",) and not self.reason:
-            raise PydanticCustomError("JXS109", "reason", {})
-        if "村级" in self.levels and "乡级" not in self.levels:
-            raise PydanticCustomError("JXS116", "levels", {"name": self.name})
-        if self.applies_to is not None and "村级" not in self.levels:
-            raise PydanticCustomError("JXS124", "applies_to", {"name": self.name})
-        return self
+    RULES: ClassVar[Rules] = (_item_rules,)
 
 
-if TYPE_CHECKING:  # ItemPatch is generated from the element registry: its elements are typed there
-    _Patch = Any
-else:
-    _Patch = ItemPatch
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Domain:
+    name: str = _needed()
+    reference: str | None = _maybe()
+    department: str | None = _maybe()
+    levels: tuple[str, ...] | None = _maybe(LEVELS)  # the levels this domain's catalog claims to cover
+    reviewed: str | None = _maybe(DATE)
+    note: str | None = _maybe()
+    items: tuple[Item, ...] = _needed(TupleOf(Model(Item), min_length=1))
 
 
-class Domain(Frozen):
-    name: Text
-    reference: Text | None = None
-    department: Text | None = None
-    levels: Levels | None = None  # the levels this domain's catalog claims to cover
-    reviewed: Date | None = None
-    note: Text | None = None
-    items: tuple[Item, ...] = Field(min_length=1)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Exclusion:
+    domain: str = _needed()
+    category: str | None = _maybe()
+    item: str | None = _maybe()
+    reason: str = _needed()
 
 
-class Exclusion(Frozen):
-    domain: Text
-    category: Text | None = None
-    item: Text | None = None
-    reason: Text
+_PATCH = Model(ItemPatch)
 
 
-class Change(Frozen):
-    domain: Text
-    category: Text | None = None
-    item: Text
-    reason: Text
-    set: _Patch
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Change:
+    domain: str = _needed()
+    category: str | None = _maybe()
+    item: str = _needed()
+    reason: str = _needed()
+    set: Any = _needed(_PATCH)  # an ItemPatch, generated from the element registry
 
 
+def _township_level(addition: Addition) -> None:
+    if "乡级" not in addition.levels:
+        raise PydanticCustomError("JXS115", "levels", {"name": addition.name, "levels": "、".join(addition.levels)})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Addition(Item):
-    domain: Text
+    domain: str = _needed()
 
-    @model_validator(mode="after")
-    def _township_level(self) -> Addition:
-        if "乡级" not in self.levels:
-            raise PydanticCustomError("JXS115", "levels", {"name": self.name, "levels": "、".join(self.levels)})
-        return self
+    RULES: ClassVar[Rules] = (*Item.RULES, _township_level)
 
 
 def _village_entry(value: Any) -> Any:
@@ -86,91 +117,108 @@ def kind_from_name(name: str) -> str:
     return "社区" if name.strip().endswith("社区") else "村"
 
 
-class Village(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Village:
     """A 村 or 社区 of a township: each gets its own disclosure list."""
 
-    name: Text
-    code: Text | None = None
-    kind: VillageKind
+    name: str = _needed()
+    code: str | None = _maybe()
+    kind: str = _needed(VILLAGE_KIND)
 
 
-class Township(Frozen):
-    name: Text
-    code: Text | None = None
-    subject: Text | None = None
-    villages: tuple[Annotated[Village, BeforeValidator(_village_entry)], ...] = ()
-    reviewed: Date | None = None
-    note: Text | None = None
-    exclusions: tuple[Exclusion, ...] = ()
-    changes: tuple[Change, ...] = ()
-    additions: tuple[Addition, ...] = ()
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Township:
+    name: str = _needed()
+    code: str | None = _maybe()
+    subject: str | None = _maybe()
+    villages: tuple[Village, ...] = checked(TupleOf(Model(Village, before=_village_entry)), default=())
+    reviewed: str | None = _maybe(DATE)
+    note: str | None = _maybe()
+    exclusions: tuple[Exclusion, ...] = checked(TupleOf(Model(Exclusion)), default=())
+    changes: tuple[Change, ...] = checked(TupleOf(Model(Change)), default=())
+    additions: tuple[Addition, ...] = checked(TupleOf(Model(Addition)), default=())
 
     @property
     def body(self) -> str:
         return self.subject or f"{self.name}人民政府"
 
 
-class SiteOptions(Frozen):
-    base_url: Text | None = None
-    title: Text | None = None
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SiteOptions:
+    base_url: str | None = _maybe()
+    title: str | None = _maybe()
 
 
-class Portal(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Portal:
     """The portal's usual disclosure links and the enquiry phone, shown on every page of the site."""
 
-    home: Text | None = None
-    guide: Text | None = None
-    apply: Text | None = None
-    annual_report: Text | None = None
-    phone: Text | None = None
+    home: str | None = _maybe()
+    guide: str | None = _maybe()
+    apply: str | None = _maybe()
+    annual_report: str | None = _maybe()
+    phone: str | None = _maybe()
 
 
-class Settings(Frozen):
-    county: Text
-    full_name: Text | None = None
-    code: Text | None = None
-    title: Text = "基层政务公开标准目录"
-    publisher: Text | None = None
-    channels: tuple[Text, ...] = ()
-    site: SiteOptions = SiteOptions()
-    portal: Portal = Portal()
-    paper: Literal["A4", "A3"] = "A4"  # the workbooks' paper size
-    neighbours: tuple[Text, ...] = ()  # counties whose names in a catalog suggest copying (JXS206)
+_SITE, _PORTAL = Model(SiteOptions), Model(Portal)
 
 
-class PilotDomain(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    county: str = _needed()
+    full_name: str | None = _maybe()
+    code: str | None = _maybe()
+    title: str = checked(TEXT, default="基层政务公开标准目录")
+    publisher: str | None = _maybe()
+    channels: tuple[str, ...] = checked(TEXT_LIST, default=())
+    site: SiteOptions = checked(_SITE, default_factory=SiteOptions)
+    portal: Portal = checked(_PORTAL, default_factory=Portal)
+    paper: str = checked(OneOf(("A4", "A3")), default="A4")  # the workbooks' paper size
+    neighbours: tuple[str, ...] = checked(TEXT_LIST, default=())  # counties whose names in a catalog suggest copying (JXS206)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PilotDomain:
     """A pilot domain of the national standard (pilot_domains.yaml) and its usual file id."""
 
-    name: Text
-    id: Text
+    name: str = _needed()
+    id: str = _needed()
 
 
-class PilotDomains(Frozen):
-    domains: tuple[PilotDomain, ...]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PilotDomains:
+    domains: tuple[PilotDomain, ...] = _needed(TupleOf(Model(PilotDomain)))
 
 
-class Document(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
     """One registered document (bases.yaml): what items cite by its title."""
 
-    title: Text
-    number: Text | None = None
-    issuer: Text | None = None
-    date: PartialDate | None = None
-    status: Status
-    replaced_by: Text | None = None
-    valid_until: Date | None = None
-    url: Text | None = None
-    note: Text | None = None
+    title: str = _needed()
+    number: str | None = _maybe()
+    issuer: str | None = _maybe()
+    date: str | None = _maybe(PARTIAL_DATE)
+    status: str = _needed(STATUS)
+    replaced_by: str | None = _maybe()
+    valid_until: str | None = _maybe(DATE)
+    url: str | None = _maybe()
+    note: str | None = _maybe()
 
     @property
     def bare_title(self) -> str:
         return self.title.strip().removeprefix("《").removesuffix("》")
 
 
-class Bases(Frozen):
-    reviewed: Date | None = None
-    note: Text | None = None
-    documents: tuple[Document, ...] = ()
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Bases:
+    reviewed: str | None = _maybe(DATE)
+    note: str | None = _maybe()
+    documents: tuple[Document, ...] = checked(TupleOf(Model(Document)), default=())
+
+
+def values_of(model: Any) -> dict[str, Any]:
+    """A model's fields and values, in the order they are declared."""
+    return {f.name: getattr(model, f.name) for f in dataclasses.fields(model)}
 
 
 def village_body(village: str, kind: str) -> str:

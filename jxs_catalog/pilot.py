@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 
+from jxs_catalog.checks import INVALID, Context, Problem, validate
 from jxs_catalog.models import PilotDomains
 
 try:  # libyaml's parser is faster; both give the same answer
@@ -17,7 +18,12 @@ _DATA = Path(__file__).with_name("pilot_domains.yaml")
 
 
 def _read() -> PilotDomains:
-    return PilotDomains.model_validate(yaml.load(_DATA.read_text(encoding="utf-8"), Loader=_Loader))
+    problems: list[Problem] = []
+    pilots = validate(PilotDomains, yaml.load(_DATA.read_text(encoding="utf-8"), Loader=_Loader), Context(), (),
+                      problems)
+    if pilots is INVALID:  # the package's own data: a broken copy is a bug, not a clerk's mistake
+        raise ValueError(f"{_DATA.name}: {problems}")
+    return pilots
 
 
 _PILOTS = _read()

@@ -1,8 +1,8 @@
 """From a located YAML tree to a validated model, or to located diagnostics.
 
 Keys are normalised first (Chinese aliases to English, unknown keys with a
-suggestion, two spellings of one key); pydantic then checks types and
-vocabularies, and each of its errors is put back at the line it came from.
+suggestion, two spellings of one key); the models' checks (checks.py) then check
+types and vocabularies, and each problem is put back at the line it came from.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from jxs_catalog import keys as K
+from jxs_catalog.checks import INVALID, Context, Problem, validate
 from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.loading.loaded import Loaded, Path, Positions
 from jxs_catalog.loading.yamltree import YMap, YNode, YScalar, YSeq, kind_of
@@ -142,10 +141,9 @@ def _key_label(name: str, spelled: str, spec: dict[str, K.Key], chinese: bool) -
     return phrase("keys.one", name=name, label=Term(spec[name].label, spec[name].label_en))
 
 
-def _diagnostics_from(error: ValidationError, file: str, pos: Positions, root_table: str,
+def _diagnostics_from(errors: list[Problem], file: str, pos: Positions, root_table: str,
                       data: Any) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    errors = error.errors(include_url=False, include_input=False)
     error_locs = [tuple(e["loc"]) for e in errors]
     missing: dict[Path, list[str]] = {}
     for err in errors:
@@ -215,7 +213,7 @@ def _found(data: Any, loc: Path) -> Any:
     return phrase("found.text", value=value)
 
 
-_MODELS: dict[str, type[BaseModel]] = {"domain": Domain, "township": Township, "settings": Settings,
+_MODELS: dict[str, type] = {"domain": Domain, "township": Township, "settings": Settings,
                                         "bases": Bases}
 
 
@@ -228,11 +226,11 @@ def validate_tree(tree: YNode, kind: str, file: str, stem: str,
         return Loaded(file, stem, None, norm.pos, [diag])
     data = norm.mapping(tree, kind, ())
     diags = list(norm.diags)
-    model: BaseModel | None = None
-    try:
-        model = _MODELS[kind].model_validate(data, context=context or {})
-    except ValidationError as exc:
-        diags.extend(_diagnostics_from(exc, file, norm.pos, kind, data))
+    problems: list[Problem] = []
+    model = validate(_MODELS[kind], data, Context(norm.values.extra_channels), (), problems)
+    if model is INVALID:
+        model = None
+        diags.extend(_diagnostics_from(problems, file, norm.pos, kind, data))
         seen = {(d.code, d.line, d.column) for d in diags}
         diags.extend(d for d in _item_rules_despite_errors(data, kind, file, norm.pos)
                      if (d.code, d.line, d.column) not in seen)

@@ -1,28 +1,29 @@
 """The kinds of value a clerk writes: text, lists of text, vocabulary choices, dates, links.
 
-Each is a pydantic type whose validator raises an error whose type is a jxs
+Each is a check (see checks.py) whose rule raises an error whose type is a jxs
 diagnostic code, so the mapping to a located, translated message stays
 mechanical (see validation.py).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from jxs_catalog import vocab
+from jxs_catalog.checks import Check, Context, ContextRule, Rule, Then, TupleOf
 from jxs_catalog.messages import Phrase, phrase
 
 PLACEHOLDER = re.compile(
     r"^\s*(?:todo|tbd|fixme|xxx+|x+|待定|待补充|待填|待填写|暂无|略|无|某某|\.{2,}|…+|-+|—+|\?+|？+)\s*$",
     re.IGNORECASE,
 )
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _BAD_TEXT = re.compile(r"[\u200b-\u200f\u2028\u2029\u202a-\u202e\ufeff]")
 
 
@@ -84,8 +85,8 @@ def _not_in_vocab(value: str, canonical: tuple[str, ...], variants: dict[str, st
     return PydanticCustomError("JXS107", "vocab", {"value": value, "hint": hint, "choices": "、".join(canonical)})
 
 
-def _channels(value: Any, info: ValidationInfo) -> tuple[str, ...]:
-    extra: tuple[str, ...] = tuple((info.context or {}).get("extra_channels", ()))
+def _channels(value: Any, ctx: Context) -> tuple[str, ...]:
+    extra = ctx.extra_channels
     if isinstance(value, dict):
         raise PydanticCustomError("JXS105", "list", {"found": _kind(value)})
     values = value if isinstance(value, list) else [value]
@@ -103,13 +104,14 @@ def _channels(value: Any, info: ValidationInfo) -> tuple[str, ...]:
     return tuple(sorted(out, key=lambda c: vocab.channel_order_key(c, extra)))
 
 
-Text = Annotated[str, BeforeValidator(_text)]
-Texts = Annotated[tuple[Text, ...], BeforeValidator(_texts)]
-Methods = Annotated[tuple[str, ...], BeforeValidator(_choices(vocab.METHODS, vocab.METHOD_VARIANTS))]
-Audiences = Annotated[tuple[str, ...], BeforeValidator(_choices(vocab.AUDIENCES, vocab.AUDIENCE_VARIANTS))]
-Levels = Annotated[tuple[str, ...], BeforeValidator(_choices(vocab.LEVELS, vocab.LEVEL_VARIANTS))]
-Channels = Annotated[tuple[str, ...], BeforeValidator(_channels)]
-VillageKinds = Annotated[tuple[str, ...], BeforeValidator(_choices(vocab.VILLAGE_KINDS, {}))]
+TEXT = Rule(_text)
+TEXTS = Then(Rule(_texts), TEXT)
+METHODS = Rule(_choices(vocab.METHODS, vocab.METHOD_VARIANTS))
+AUDIENCES = Rule(_choices(vocab.AUDIENCES, vocab.AUDIENCE_VARIANTS))
+LEVELS = Rule(_choices(vocab.LEVELS, vocab.LEVEL_VARIANTS))
+CHANNELS = ContextRule(_channels)
+VILLAGE_KINDS = Rule(_choices(vocab.VILLAGE_KINDS, {}))
+TEXT_LIST = TupleOf(TEXT)
 
 
 def _village_kind(value: Any) -> str:
@@ -118,7 +120,7 @@ def _village_kind(value: Any) -> str:
     return _choices(vocab.VILLAGE_KINDS, {})(value)[0]
 
 
-VillageKind = Annotated[str, BeforeValidator(_village_kind)]
+VILLAGE_KIND = Rule(_village_kind)
 
 
 def _date(value: Any) -> str:
@@ -126,7 +128,7 @@ def _date(value: Any) -> str:
     if len(text) > 2 and text[0] in "“”‘’" and text[-1] in "“”‘’":
         raise PydanticCustomError("JXS112", "date", {"value": text[1:-1], "problem": phrase(
             "date.chinese-quotes", value=text[1:-1])})
-    if not DATE.match(text):
+    if not _DAY.match(text):
         raise PydanticCustomError("JXS112", "date", {"value": text, "problem": phrase("date.shape")})
     year, month, day = (int(p) for p in text.split("-"))
     try:
@@ -139,7 +141,7 @@ def _date(value: Any) -> str:
     return text
 
 
-Date = Annotated[str, BeforeValidator(_date)]
+DATE = Rule(_date)
 _PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
@@ -161,14 +163,8 @@ def _status(value: Any) -> str:
     return norm
 
 
-PartialDate = Annotated[str, BeforeValidator(_partial_date)]
-Status = Annotated[str, BeforeValidator(_status)]
-
-
-class Frozen(BaseModel):
-    # defer_build: a model's validator is built when first used, so `jxs validate FILE` pays only
-    # for the models its file needs (benchmarks/README.md).
-    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True, defer_build=True)
+PARTIAL_DATE = Rule(_partial_date)
+STATUS = Rule(_status)
 
 
 _LINK = re.compile(r"^https?://[^\s/?#]+\S*$", re.IGNORECASE)
@@ -181,4 +177,9 @@ def _link(value: Any) -> str:
     return text
 
 
-Link = Annotated[str, BeforeValidator(_link)]
+LINK = Rule(_link)
+
+
+def optional(check: Rule | ContextRule | Then) -> Check:
+    """The same check where an empty value (`key:`) means "not given"."""
+    return dataclasses.replace(check, nullable=True)

@@ -6,10 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel, ValidationError
 
 from jxs_catalog.checking import run_check
+from jxs_catalog.checks import INVALID, Context, Problem, validate
 from jxs_catalog.loading.loaded import Positions
+from jxs_catalog.models import Settings
 from jxs_catalog.pipeline import compile_workspace
 from jxs_catalog.validation import _diagnostics_from
 
@@ -68,12 +69,9 @@ def test_jxs211_a_published_item_lacks_an_element(small: Path, monkeypatch: pyte
 
 
 def test_jxs119_an_error_without_a_code_of_its_own_is_still_located() -> None:
-    class Count(BaseModel):
-        n: int
-
-    with pytest.raises(ValidationError) as caught:
-        Count.model_validate({"n": "many"})
-    pos = Positions(values={("n",): (3, 5)}, spelled={("n",): "n"})
-    (diag,) = _diagnostics_from(caught.value, "f.yaml", pos, "settings", {"n": "many"})
-    assert (diag.code, diag.path, diag.line, diag.column) == ("JXS119", "f.yaml", 3, 5)
-    assert diag.message().startswith("“n”的值不正确：")
+    problems: list[Problem] = []
+    assert validate(Settings, {"county": "样例县", "paper": "B5"}, Context(), (), problems) is INVALID
+    pos = Positions(values={("paper",): (3, 8)}, spelled={("paper",): "paper"})
+    (diag,) = _diagnostics_from(problems, "f.yaml", pos, "settings", {"paper": "B5"})
+    assert (diag.code, diag.path, diag.line, diag.column) == ("JXS119", "f.yaml", 3, 8)
+    assert diag.message().startswith("“paper”的值不正确：")
