@@ -20,7 +20,7 @@ from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.fields import ELEMENTS
 from jxs_catalog.loading.loaded import Loaded
 from jxs_catalog.messages import phrase
-from jxs_catalog.models import Domain, Township, values_of
+from jxs_catalog.models import Domain, Township
 from jxs_catalog.pilot import PILOT_DOMAINS
 from jxs_catalog.pipeline import Result, compile_workspace
 from jxs_catalog.register import Citing, Register, citations_report, currency_rules, register_of
@@ -231,11 +231,11 @@ def _foreign_names(lf: Loaded[Township], town_names: list[str], own_county: set[
         texts.append((("exclusions", i, "reason"), exc.reason))
     for i, ch in enumerate(town.changes):
         texts.append((("changes", i, "reason"), ch.reason))
-        for key, value in values_of(ch.set).items():
+        for key, value in ch.set.as_dict().items():
             for text in ([value] if isinstance(value, str) else value or []):
                 texts.append((("changes", i, "set", key), str(text)))
     for i, add in enumerate(town.additions):
-        for key, value in values_of(add).items():
+        for key, value in add.as_dict().items():
             for text in ([value] if isinstance(value, str) else value or []):
                 texts.append((("additions", i, key), str(text)))
     if town.subject:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from jxs_catalog import values as V
-from jxs_catalog.checks import Check, ContextRule, Rule, Then, checked
+from jxs_catalog.checks import Check, Record, Rule, checked
 
 Kind = Literal["text", "texts", "method", "audience", "levels", "channels", "village_kinds", "link"]
 Origin = Literal["standard", "changed", "added"]
@@ -124,7 +124,7 @@ class ElementName:
 
 
 # The check of each kind of element's value.
-_CHECKS: dict[Kind, Rule | ContextRule | Then] = {
+_CHECKS: dict[Kind, Rule] = {
     "text": V.TEXT, "texts": V.TEXTS, "method": V.METHODS, "audience": V.AUDIENCES, "levels": V.LEVELS,
     "channels": V.CHANNELS, "village_kinds": V.VILLAGE_KINDS, "link": V.LINK,
 }
@@ -134,7 +134,7 @@ def element_check(key: str, optional: bool = False) -> Check:
     """How an element's value is checked; an optional element may be left empty."""
     element = BY_KEY[key]
     check = _CHECKS[element.kind]
-    return V.optional(check) if optional or not element.required else check
+    return check.optional() if optional or not element.required else check
 
 
 def _source(key: str) -> Any:
@@ -143,8 +143,7 @@ def _source(key: str) -> Any:
     return checked(element_check(key), default=None)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ItemElements:
+class ItemElements(Record):
     """An item's elements as a domain file writes them (rules on them live in models.Item)."""
 
     category: str = _source("category")
@@ -164,10 +163,10 @@ class ItemElements:
 
 
 # The elements a township may change on an inherited item: every patchable element, optional.
-ItemPatch: type = dataclasses.make_dataclass(
-    "ItemPatch", [(f.name, f.type, checked(element_check(f.name, optional=True), default=None))
-                  for f in dataclasses.fields(ItemElements) if BY_KEY[f.name].patch],
-    frozen=True, slots=True, kw_only=True)
+ItemPatch: type[Record] = type("ItemPatch", (Record,), {
+    "__module__": __name__, "__doc__": "The elements a township's change sets on an inherited item.",
+    **{f.name: checked(element_check(f.name, optional=True), default=None)
+       for f in ItemElements.FIELDS if BY_KEY[f.name].patch}})
 
 
 @dataclass(slots=True)  # not frozen: a frozen init costs several times more, and villages copy items by the million

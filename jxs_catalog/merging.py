@@ -26,7 +26,7 @@ from jxs_catalog.catalog import (
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.loading.loaded import Loaded, Positions
 from jxs_catalog.messages import phrase
-from jxs_catalog.models import Addition, Change, Domain, Exclusion, Settings, Township, values_of, village_body
+from jxs_catalog.models import Addition, Change, Domain, Exclusion, Settings, Township, village_body
 
 
 def county_title(settings: Settings) -> str:
@@ -120,7 +120,7 @@ def _merge_township(settings: Settings, ordered: list[Loaded[Domain]],
         if target is None:
             continue
         domain, (key,) = target
-        patch = {k: v for k, v in values_of(change.set).items() if v is not None}
+        patch = {k: v for k, v in change.set.as_dict().items() if v is not None}
         refused = [d for rule in CHANGE_RULES if (d := rule(patch, sections[domain][key], path, pos, i)) is not None]
         if refused:
             diags.append(refused[0])

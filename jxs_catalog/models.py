@@ -1,6 +1,6 @@
 """The catalog's data model: items with the eight elements, domains, townships, settings.
 
-Each model is a frozen dataclass whose fields carry the check of their value
+Each model is a frozen Record whose fields carry the check of their value
 (checks.py); rules that need several fields run once every field passed. Rules
 raise errors whose type is a jxs diagnostic code, so the mapping to a located,
 translated message stays mechanical (see validation.py).
@@ -8,14 +8,12 @@ translated message stays mechanical (see validation.py).
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from pydantic_core import PydanticCustomError
 
-from jxs_catalog.checks import Model, OneOf, TupleOf, checked
+from jxs_catalog.checks import Model, OneOf, Record, TupleOf, checked
 from jxs_catalog.fields import ItemElements, ItemPatch
 from jxs_catalog.values import (
     DATE,
@@ -26,7 +24,6 @@ from jxs_catalog.values import (
     TEXT,
     TEXT_LIST,
     VILLAGE_KIND,
-    optional,
 )
 
 __all__ = ["PLACEHOLDER", "Addition", "Bases", "Change", "Document", "Domain", "Exclusion", "Item", "ItemPatch", "Settings",
@@ -42,7 +39,7 @@ def _needed(check: Any = TEXT) -> Any:
 
 def _maybe(check: Any = TEXT) -> Any:
     """An optional field: absent or empty is None."""
-    return checked(optional(check), default=None)
+    return checked(check.optional(), default=None)
 
 
 def _item_rules(item: Item) -> None:
@@ -54,15 +51,13 @@ def _item_rules(item: Item) -> None:
         raise PydanticCustomError("JXS124", "applies_to", {"name": item.name})
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Item(ItemElements):
     """One row of a catalog: the eight elements plus category, levels, reason, note, link (see fields.py)."""
 
     RULES: ClassVar[Rules] = (_item_rules,)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Domain:
+class Domain(Record):
     name: str = _needed()
     reference: str | None = _maybe()
     department: str | None = _maybe()
@@ -72,8 +67,7 @@ class Domain:
     items: tuple[Item, ...] = _needed(TupleOf(Model(Item), min_length=1))
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Exclusion:
+class Exclusion(Record):
     domain: str = _needed()
     category: str | None = _maybe()
     item: str | None = _maybe()
@@ -83,8 +77,7 @@ class Exclusion:
 _PATCH = Model(ItemPatch)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Change:
+class Change(Record):
     domain: str = _needed()
     category: str | None = _maybe()
     item: str = _needed()
@@ -97,7 +90,6 @@ def _township_level(addition: Addition) -> None:
         raise PydanticCustomError("JXS115", "levels", {"name": addition.name, "levels": "、".join(addition.levels)})
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Addition(Item):
     domain: str = _needed()
 
@@ -117,8 +109,7 @@ def kind_from_name(name: str) -> str:
     return "社区" if name.strip().endswith("社区") else "村"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Village:
+class Village(Record):
     """A 村 or 社区 of a township: each gets its own disclosure list."""
 
     name: str = _needed()
@@ -126,8 +117,7 @@ class Village:
     kind: str = _needed(VILLAGE_KIND)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Township:
+class Township(Record):
     name: str = _needed()
     code: str | None = _maybe()
     subject: str | None = _maybe()
@@ -143,14 +133,12 @@ class Township:
         return self.subject or f"{self.name}人民政府"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SiteOptions:
+class SiteOptions(Record):
     base_url: str | None = _maybe()
     title: str | None = _maybe()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Portal:
+class Portal(Record):
     """The portal's usual disclosure links and the enquiry phone, shown on every page of the site."""
 
     home: str | None = _maybe()
@@ -163,8 +151,7 @@ class Portal:
 _SITE, _PORTAL = Model(SiteOptions), Model(Portal)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Settings:
+class Settings(Record):
     county: str = _needed()
     full_name: str | None = _maybe()
     code: str | None = _maybe()
@@ -177,21 +164,18 @@ class Settings:
     neighbours: tuple[str, ...] = checked(TEXT_LIST, default=())  # counties whose names in a catalog suggest copying (JXS206)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PilotDomain:
+class PilotDomain(Record):
     """A pilot domain of the national standard (pilot_domains.yaml) and its usual file id."""
 
     name: str = _needed()
     id: str = _needed()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PilotDomains:
+class PilotDomains(Record):
     domains: tuple[PilotDomain, ...] = _needed(TupleOf(Model(PilotDomain)))
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Document:
+class Document(Record):
     """One registered document (bases.yaml): what items cite by its title."""
 
     title: str = _needed()
@@ -209,16 +193,11 @@ class Document:
         return self.title.strip().removeprefix("《").removesuffix("》")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Bases:
+class Bases(Record):
     reviewed: str | None = _maybe(DATE)
     note: str | None = _maybe()
     documents: tuple[Document, ...] = checked(TupleOf(Model(Document)), default=())
 
-
-def values_of(model: Any) -> dict[str, Any]:
-    """A model's fields and values, in the order they are declared."""
-    return {f.name: getattr(model, f.name) for f in dataclasses.fields(model)}
 
 
 def village_body(village: str, kind: str) -> str:

@@ -6,16 +6,17 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jxs_catalog.catalog import Compiled
 from jxs_catalog.diagnostics import Diagnostic
 from jxs_catalog.errors import UsageProblem
 from jxs_catalog.loading.loaded import Loaded
-from jxs_catalog.merging import find_domain, merge, missing_domain, missing_item
 from jxs_catalog.models import Domain
 from jxs_catalog.timing import Stopwatch, cyclic_gc_paused, measure
 from jxs_catalog.workspace import Workspace, load_referenced_domains, load_workspace
+
+if TYPE_CHECKING:  # merging (and the catalogs it compiles) is imported where a merge is needed
+    from jxs_catalog.catalog import Compiled
 
 
 @dataclass(slots=True)
@@ -65,6 +66,7 @@ def compile_workspace(root: Path, only: list[Path] | None = None, clock: Stopwat
     complete = only is None and all(d.model is not None for d in ws.domains)
     settings = ws.settings.model if ws.settings else None
     if complete and settings is not None:
+        from jxs_catalog.merging import merge
         with measure(clock, "merge"), cyclic_gc_paused():
             compiled = merge(settings, ws.domains, ws.townships)
         diags.extend(compiled.diagnostics)
@@ -101,8 +103,11 @@ def _named_only(root: Path, ws: Workspace) -> list[Diagnostic]:
             entries = raw.get(key)
             refs.update(e["domain"].strip() for e in (entries if isinstance(entries, list) else [])
                         if isinstance(e, dict) and isinstance(e.get("domain"), str))
+    if not refs:  # every problem a merge finds is an adjustment's, and every adjustment names a domain
+        return diags
+    from jxs_catalog.merging import merge
     have = {d.path for d in ws.domains}
-    loaded, unloadable = load_referenced_domains(root, refs, settings.channels) if refs else ([], set())
+    loaded, unloadable = load_referenced_domains(root, refs, settings.channels)
     domains = [*ws.valid_domains, *(d for d in loaded if d.path not in have and d.model is not None)]
     found = merge(settings, domains, towns).diagnostics
     found += [d for town in ws.townships if town.model is None for d in raw_references(town, domains)]
@@ -116,6 +121,7 @@ def _named_only(root: Path, ws: Workspace) -> list[Diagnostic]:
 def raw_references(town: Loaded[Any], domains: list[Loaded[Domain]]) -> list[Diagnostic]:
     """The adjustments of a township file that did not validate, still checked against the
     domains: a clerk sees a typo'd item in the same run as the file's other mistakes."""
+    from jxs_catalog.merging import find_domain, missing_domain, missing_item
     raw = town.raw if isinstance(town.raw, dict) else {}
     out: list[Diagnostic] = []
     for key in ("exclusions", "changes", "additions"):

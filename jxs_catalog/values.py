@@ -7,7 +7,6 @@ mechanical (see validation.py).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -16,7 +15,7 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from jxs_catalog import vocab
-from jxs_catalog.checks import Check, Context, ContextRule, Rule, Then, TupleOf
+from jxs_catalog.checks import Context, Rule, TupleOf
 from jxs_catalog.messages import Phrase, phrase
 
 PLACEHOLDER = re.compile(
@@ -105,11 +104,11 @@ def _channels(value: Any, ctx: Context) -> tuple[str, ...]:
 
 
 TEXT = Rule(_text)
-TEXTS = Then(Rule(_texts), TEXT)
+TEXTS = Rule(_texts, each=TEXT)
 METHODS = Rule(_choices(vocab.METHODS, vocab.METHOD_VARIANTS))
 AUDIENCES = Rule(_choices(vocab.AUDIENCES, vocab.AUDIENCE_VARIANTS))
 LEVELS = Rule(_choices(vocab.LEVELS, vocab.LEVEL_VARIANTS))
-CHANNELS = ContextRule(_channels)
+CHANNELS = Rule(_channels, with_context=True)
 VILLAGE_KINDS = Rule(_choices(vocab.VILLAGE_KINDS, {}))
 TEXT_LIST = TupleOf(TEXT)
 
@@ -179,7 +178,3 @@ def _link(value: Any) -> str:
 
 LINK = Rule(_link)
 
-
-def optional(check: Rule | ContextRule | Then) -> Check:
-    """The same check where an empty value (`key:`) means "not given"."""
-    return dataclasses.replace(check, nullable=True)

@@ -56,14 +56,13 @@ def validate(text: str) -> tuple[object, list[str]]:
 
 def test_the_typed_shapes_follow_the_registry() -> None:
     keys = [e.key for e in ELEMENTS]
-    assert [f.name for f in dataclasses.fields(ItemElements)] == keys
+    assert [f.name for f in ItemElements.FIELDS] == keys
     assert [f.name for f in dataclasses.fields(CompiledItem)] == ["domain", *keys, "origin", "source", "line"]
     assert sorted(TABLE_ORDER) == sorted(keys)
     assert list(K.ITEM_KEYS) == keys
-    assert [f.name for f in dataclasses.fields(ItemPatch)] == [e.key for e in ELEMENTS if e.patch]
-    for info, element in zip(dataclasses.fields(ItemElements), ELEMENTS, strict=True):
-        required = info.default is dataclasses.MISSING
-        assert required == element.required, element.key
+    assert [f.name for f in ItemPatch.FIELDS] == [e.key for e in ELEMENTS if e.patch]
+    for info, element in zip(ItemElements.FIELDS, ELEMENTS, strict=True):
+        assert info.required == element.required, element.key
 
 
 def test_with_subject_and_as_dict_keep_every_element() -> None:

@@ -38,12 +38,13 @@ sys.argv = ["jxs", "validate", "townships/anji.yaml"]
 try:
     main()
 except SystemExit as exc:
-    loaded = sorted(m for m in ("jxs_catalog.register", "jxs_catalog.citations") if m in sys.modules)
+    loaded = sorted(m for m in ("jxs_catalog.register", "jxs_catalog.citations", "jxs_catalog.merging",
+                                "jxs_catalog.catalog") if m in sys.modules)
     print("EXIT", exc.code, "LOADED", ",".join(loaded) or "-")
 """
 
 
-def test_validating_a_file_that_cites_nothing_leaves_the_register_alone() -> None:
+def test_a_township_that_cites_and_adjusts_nothing_leaves_the_register_and_merging_alone() -> None:
     proc = subprocess.run([sys.executable, "-c", REGISTER_PROBE], cwd=REPO, capture_output=True, text=True,
                           encoding="utf-8")
     assert "EXIT 0 LOADED -" in proc.stdout, proc.stdout + proc.stderr
