@@ -12,7 +12,7 @@ from jxs_catalog.fields import CompiledItem, Origin
 Scope = Literal["county", "township", "village"]
 
 __all__ = ["Adjustment", "Catalog", "Compiled", "CompiledItem", "Origin", "Published", "Scope", "Section",
-           "VillageRef", "domain_sort_key", "village_id"]
+           "VillageRef", "domain_sort_key", "item_keys", "village_id"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,11 @@ class Published(Sequence[CompiledItem]):
 
     def __len__(self) -> int:
         return len(self._items)
+
+    @property
+    def keys(self) -> list[tuple[str, str, str]]:
+        """The items' keys, read without making the items."""
+        return [item.key for item in self._items]
 
     def __iter__(self) -> Iterator[CompiledItem]:
         subject = self._subject
@@ -111,6 +116,11 @@ class Catalog:
 def village_title(name: str, kind: str | None) -> str:
     """柳沟村村务公开清单, 滨河社区居务公开清单: a list is named by the kind of its committee."""
     return f"{name}{'居务' if kind == '社区' else '村务'}公开清单"
+
+
+def item_keys(items: Sequence[CompiledItem]) -> list[tuple[str, str, str]]:
+    """The keys of a section's items; a village list's without making its items."""
+    return items.keys if isinstance(items, Published) else [item.key for item in items]
 
 
 def village_id(township_id: str, village: str, code: str | None = None) -> str:

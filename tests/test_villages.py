@@ -249,6 +249,7 @@ def test_shipped_build_has_159_village_lists_by_kind(tmp_path: Path) -> None:
 def test_a_village_list_reads_as_its_townships_items_under_its_committee(small: Path) -> None:
     import pickle
 
+    from jxs_catalog.catalog import item_keys
     compiled = compile_workspace(small).compiled
     assert compiled is not None
     village = compiled.villages[0]
@@ -256,7 +257,7 @@ def test_a_village_list_reads_as_its_townships_items_under_its_committee(small: 
     for section in village.sections:
         items = list(section.items)
         assert items and all(it.subject == village.subject for it in items)
-        assert [it.key for it in items] == [it.key for it in section.items[:]]
+        assert [it.key for it in items] == [it.key for it in section.items[:]] == item_keys(section.items)
         assert section.items[-1] == items[-1] and len(section.items) == len(items)
         assert section.items == items and pickle.loads(pickle.dumps(section.items)) == items
         own = next(s for s in town.sections if s.domain == section.domain)

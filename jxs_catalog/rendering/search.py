@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from jxs_catalog.catalog import Catalog, Compiled
+from jxs_catalog.catalog import Catalog, Compiled, item_keys
 from jxs_catalog.models import Settings
 from jxs_catalog.rendering.paths import page_rel
 
@@ -89,8 +89,11 @@ def search_index(compiled: Compiled) -> dict[str, Any]:
         pages.append([label, _href(cat)])
     groups: list[list[Any]] = []
     group_of: dict[str | None, int] = {}
+    villages_of: dict[str | None, list[int]] = {}
+    for v in compiled.villages:
+        villages_of.setdefault(v.township_id, []).append(page_of[v.id])
     for town in compiled.townships:
-        members = [page_of[v.id] for v in compiled.villages if v.township_id == town.township_id]
+        members = villages_of.get(town.township_id, [])
         if members:
             group_of[town.township_id] = len(groups)
             groups.append([town.name, members])
@@ -101,12 +104,17 @@ def search_index(compiled: Compiled) -> dict[str, Any]:
             items.setdefault(it.key, [it.domain, it.category, it.name, it.content, "、".join(it.channels),
                                       f"domains/{section.domain_id}.html"])
             where.setdefault(it.key, []).append(0)
-    for cat in [*compiled.townships, *compiled.villages]:
+    for cat in compiled.townships:
         for section in cat.sections:
             for it in section.items:
                 items.setdefault(it.key, [it.domain, it.category, it.name, it.content, "、".join(it.channels),
                                           f"domains/{section.domain_id}.html"])
                 where.setdefault(it.key, []).append(page_of[cat.id])
+    # A village list's items are its township's: already described, only where they are is added.
+    for cat in compiled.villages:
+        for section in cat.sections:
+            for key in item_keys(section.items):
+                where.setdefault(key, []).append(page_of[cat.id])
     rows = []
     for key, entry in items.items():
         refs = set(where[key])
