@@ -94,7 +94,7 @@ def _previous(target: Path) -> tuple[dict[str, str], dict[str, Written]]:
 
 
 def _link(src: Path, dst: Path) -> None:
-    dst.parent.mkdir(parents=True, exist_ok=True)
+    """dst's folder exists: it comes from Staging.target."""
     try:
         os.link(src, dst)
     except OSError:

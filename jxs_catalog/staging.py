@@ -52,13 +52,16 @@ class Staging:
 
     root: Path
     written: list[Written] = field(default_factory=list)
+    folders: set[Path] = field(default_factory=set)  # made already: thousands of files share a few folders
 
     def target(self, rel: str) -> Path:
         pure = PurePosixPath(rel)
         if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in rel or ":" in rel:
             raise ValueError(f"refusing to write outside the output directory: {rel!r}")
         dest = self.root.joinpath(*pure.parts)
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        if dest.parent not in self.folders:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(dest.parent)
         return dest
 
     def write(self, rel: str, data: bytes, kind: str) -> None:
