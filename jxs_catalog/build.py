@@ -141,18 +141,23 @@ def _render(compiled: Compiled, ctx: Context, stage: Staging, target: Path, jobs
     done = len(units) - len(todo)
     if progress:
         progress("", done, len(units))
+    def fixed_pages() -> None:
+        with measure(clock, "site"):
+            for rel, data, kind in site.fixed_pages(compiled):
+                stage.write(rel, data, kind)
+
     if jobs > 1 and sum(1 + len(u.villages) for u in todo) >= PARALLEL_FROM:
         with measure(clock, "render (parallel)"):
-            _render_parallel(todo, ctx, stage, jobs, progress, done, len(units))
+            # The front and domain pages are made here while the workers render the units.
+            _render_parallel(todo, ctx, stage, jobs, progress, done, len(units), fixed_pages)
     else:
         for unit in todo:
             stage.written.extend(render_units([unit], ctx))
             done += 1
             if progress:
                 progress(unit.catalog.name, done, len(units))
-    with measure(clock, "site"):
-        for rel, data, kind in site.fixed_pages(compiled):
-            stage.write(rel, data, kind)
+        fixed_pages()
+    with measure(clock, "links"):
         # The site carries its own copies of the workbooks and data, so it can be uploaded alone.
         for written in [w for w in stage.written if w.path.startswith(("xlsx/", "data/"))]:
             _link(stage.root / written.path, stage.target(f"site/downloads/{written.path}"))
@@ -170,7 +175,8 @@ def _weight(unit: Unit) -> int:
 
 
 def _render_parallel(todo: list[Unit], ctx: Context, stage: Staging, jobs: int, progress: Progress | None,
-                     done: int, total: int) -> None:
+                     done: int, total: int, meanwhile: Callable[[], None]) -> None:
+    """The units in worker processes; meanwhile() runs here once they are handed out."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -184,6 +190,7 @@ def _render_parallel(todo: list[Unit], ctx: Context, stage: Staging, jobs: int, 
                                initializer=_worker_init, initargs=(os.getpid(),))
     try:
         futures = {pool.submit(render_units, batch, ctx): batch for batch in batches}
+        meanwhile()
         for future in as_completed(futures):
             stage.written.extend(future.result())
             done += len(futures[future])
