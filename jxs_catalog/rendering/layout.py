@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from jxs_catalog import vocab
 from jxs_catalog.catalog import CompiledItem
 from jxs_catalog.fields import IN_TABLE, REMARKS, Element
@@ -47,6 +49,7 @@ def checklist(channels: tuple[str, ...]) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=4096)  # the same few sets of channels recur down every catalog
 def channel_checklist(channels: tuple[str, ...]) -> str:
     """The whole ■/□ checklist on one line."""
     return " ".join(checklist(channels))

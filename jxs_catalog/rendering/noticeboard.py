@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from functools import lru_cache
 from xml.sax.saxutils import escape as xml_escape
 
 from jxs_catalog.catalog import Catalog, CompiledItem
@@ -35,10 +36,16 @@ CENTERED = frozenset({0, *(1 + i for i, e in enumerate(ON_BOARD) if e.kind in ("
 def _cell(item: CompiledItem, e: Element) -> str:
     value = getattr(item, e.key)
     if e.kind == "channels":
-        return pack(ticked(value), COLUMNS[CHANNELS_AT][1], SIZE)
+        return _packed(value)
     if isinstance(value, tuple):
         return "\n".join(value)
     return str(value)
+
+
+@lru_cache(maxsize=4096)
+def _packed(channels: tuple[str, ...]) -> str:
+    # The same few sets of channels recur down every list: each is laid out once.
+    return pack(ticked(channels), COLUMNS[CHANNELS_AT][1], SIZE)
 
 
 def _values(n: int, item: CompiledItem) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -161,6 +162,12 @@ def link_cell(ws: Worksheet, row: int, col: int, item: CompiledItem, text: str, 
         ws.write_url(row, col, item.link, fmt["link"], string=text)
 
 
+@lru_cache(maxsize=4096)
+def _packed_checklist(channels: tuple[str, ...], width: float) -> str:
+    # The same few sets of channels recur down every catalog: each is laid out once.
+    return pack(checklist(channels), width)
+
+
 def _write_section(ws: Worksheet, fmt: dict[str, Any], section: Section, title: str,
                    cols: list[int], paper: str) -> list[float]:
     """Write a domain's sheet; returns its column widths."""
@@ -172,7 +179,7 @@ def _write_section(ws: Worksheet, fmt: dict[str, Any], section: Section, title: 
         everything = row_values(i + 1, item)
         values = [everything[c] for c in cols]
         # The checklist with a line breaking between channels, never inside a name.
-        values[channels_at] = pack(checklist(item.channels), widths[channels_at])
+        values[channels_at] = _packed_checklist(item.channels, widths[channels_at])
         rows.append(values)
     widths = balance(rows, widths, heads.index("公开内容（要素）"), heads.index("公开依据"))
     for at, width in enumerate(widths):
