@@ -12,7 +12,7 @@ from jxs_catalog.fields import CompiledItem, Origin
 Scope = Literal["county", "township", "village"]
 
 __all__ = ["Adjustment", "Catalog", "Compiled", "CompiledItem", "Origin", "Published", "Scope", "Section",
-           "VillageRef", "domain_sort_key", "item_keys", "village_id"]
+           "VillageRef", "domain_sort_key", "item_keys", "village_id", "with_subjects"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,15 @@ class Published(Sequence[CompiledItem]):
 
     def __len__(self) -> int:
         return len(self._items)
+
+    @property
+    def shared(self) -> list[CompiledItem]:
+        """The township's items these are made from, under the township's subject."""
+        return self._items
+
+    @property
+    def subject(self) -> str:
+        return self._subject
 
     @property
     def keys(self) -> list[tuple[str, str, str]]:
@@ -116,6 +125,15 @@ class Catalog:
 def village_title(name: str, kind: str | None) -> str:
     """柳沟村村务公开清单, 滨河社区居务公开清单: a list is named by the kind of its committee."""
     return f"{name}{'居务' if kind == '社区' else '村务'}公开清单"
+
+
+def with_subjects(items: Sequence[CompiledItem]) -> Iterator[tuple[CompiledItem, str]]:
+    """Each item with the subject it is published by; a village list's items are not made (the
+    item given is its township's, alike but for the subject)."""
+    if isinstance(items, Published):
+        subject = items.subject
+        return ((item, subject) for item in items.shared)
+    return ((item, item.subject) for item in items)
 
 
 def item_keys(items: Sequence[CompiledItem]) -> list[tuple[str, str, str]]:
