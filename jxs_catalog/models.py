@@ -8,7 +8,7 @@ translated message stays mechanical (see validation.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any, ClassVar
 
 from pydantic_core import PydanticCustomError
@@ -42,10 +42,20 @@ def _maybe(check: Any = TEXT) -> Any:
     return checked(check.optional(), default=None)
 
 
+def lacks_reason(methods: Collection[str], reason: str | None) -> bool:
+    """JXS109: an item published only on application says why it is not published proactively."""
+    return set(methods) == {"依申请"} and not reason
+
+
+def village_without_township(levels: Collection[str]) -> bool:
+    """JXS116: a village-level item is also a township-level one (the township publishes it too)."""
+    return "村级" in levels and "乡级" not in levels
+
+
 def _item_rules(item: Item) -> None:
-    if item.method == ("依申请",) and not item.reason:
+    if lacks_reason(item.method, item.reason):
         raise PydanticCustomError("JXS109", "reason", {})
-    if "村级" in item.levels and "乡级" not in item.levels:
+    if village_without_township(item.levels):
         raise PydanticCustomError("JXS116", "levels", {"name": item.name})
     if item.applies_to is not None and "村级" not in item.levels:
         raise PydanticCustomError("JXS124", "applies_to", {"name": item.name})

@@ -17,7 +17,7 @@ from jxs_catalog.diagnostics import Diagnostic, Severity
 from jxs_catalog.loading.loaded import Loaded, Path, Positions
 from jxs_catalog.loading.yamltree import YMap, YNode, YScalar, YSeq, kind_of
 from jxs_catalog.messages import Joined, Phrase, Term, phrase
-from jxs_catalog.models import Bases, Domain, Settings, Township, kind_from_name
+from jxs_catalog.models import Bases, Domain, Settings, Township, kind_from_name, lacks_reason, village_without_township
 from jxs_catalog.valuecheck import ValueChecker, canonical
 
 CELL_LIMIT = 32_767  # characters an Excel cell holds
@@ -244,7 +244,7 @@ _ITEM_LISTS = {"domain": ("items",), "township": ("additions",)}
 
 
 def _item_rules_despite_errors(data: Any, kind: str, file: str, pos: Positions) -> list[Diagnostic]:
-    """The item rules pydantic runs only on an item without field errors, run on the raw values,
+    """The item rules (models.Item.RULES) run only on an item without field errors, run on the raw values,
     so that a clerk sees every problem of the file at once. Repeats are merged when reported."""
     out: list[Diagnostic] = []
     if not isinstance(data, dict):
@@ -257,10 +257,10 @@ def _item_rules_despite_errors(data: Any, kind: str, file: str, pos: Positions) 
             methods = _words(item.get("method"), "method")
             levels = _words(item.get("levels"), "levels")
             reason = item.get("reason")
-            if methods == {"依申请"} and not (isinstance(reason, str) and reason.strip()):
+            if lacks_reason(methods, reason.strip() if isinstance(reason, str) else None):
                 out.append(Diagnostic("JXS109", file, *pos.of((key, i, "method")),
                                       {"reason": _reason_key(pos, (key, i))}))
-            if "村级" in levels and "乡级" not in levels and isinstance(item.get("name"), str):
+            if village_without_township(levels) and isinstance(item.get("name"), str):
                 out.append(Diagnostic("JXS116", file, *pos.of((key, i, "levels")), {"name": item["name"].strip()}))
     return out
 
