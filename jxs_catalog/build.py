@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jxs_catalog import __version__
 from jxs_catalog.catalog import Catalog, Compiled
@@ -93,7 +94,7 @@ def _previous(target: Path) -> tuple[dict[str, str], dict[str, Written]]:
         return {}, {}
 
 
-def _link(src: Path, dst: Path) -> None:
+def _link(src: Path | str, dst: Path) -> None:
     """dst's folder exists: it comes from Staging.target."""
     try:
         os.link(src, dst)
@@ -101,11 +102,11 @@ def _link(src: Path, dst: Path) -> None:
         shutil.copy2(src, dst, follow_symlinks=False)
 
 
-def _unchanged(path: Path, sha256: str) -> bool:
+def _unchanged(path: str, sha256: str) -> bool:
     """The file is still what the manifest says was written (not edited, replaced or backdated)."""
     try:
         digest = hashlib.sha256()
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             while chunk := handle.read(1 << 20):
                 digest.update(chunk)
         return digest.hexdigest() == sha256
@@ -119,13 +120,14 @@ def _reuse(unit: Unit, target: Path, stage: Staging, previous: tuple[dict[str, s
     if prints.get(unit.catalog.id) != unit.fingerprint:
         return False
     rels = unit.paths()
+    folder = str(target)  # paths as strings: a large workspace reuses tens of thousands of files
     for rel in rels:
-        src = target / rel
+        src = os.path.join(folder, rel)
         # A file changed after the last build (saved in Excel, say) is rendered anew.
-        if rel not in outputs or src.is_symlink() or not _unchanged(src, outputs[rel].sha256):
+        if rel not in outputs or os.path.islink(src) or not _unchanged(src, outputs[rel].sha256):
             return False
     for rel in rels:
-        _link(target / rel, stage.target(rel))
+        _link(os.path.join(folder, rel), stage.target(rel))
         stage.written.append(outputs[rel])
     return True
 
@@ -230,7 +232,34 @@ def _manifest(inputs: list[dict[str, str]], compiled: Compiled, stage: Staging, 
                     for w in sorted(stage.written, key=lambda w: w.path)],
         "catalogs": catalogs,
     }
-    return (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (indented(manifest) + "\n").encode("utf-8")
+
+
+_scalar = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _is_scalar(value: object) -> bool:
+    return value is None or isinstance(value, str | int | float)
+
+
+def _flat_rows(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(row, dict) and row and all(_is_scalar(v) for v in row.values()) for row in value)
+
+
+def indented(data: dict[str, Any]) -> str:
+    """What json.dumps(data, ensure_ascii=False, indent=2) gives, made with the C encoder for the
+    manifest's shape (values, and lists of flat mappings): indent makes json.dumps encode in Python,
+    a second or two for the manifest of a thousand townships. Any other shape goes to json.dumps."""
+    if not data or not all(_is_scalar(v) or v == [] or _flat_rows(v) for v in data.values()):
+        return json.dumps(data, ensure_ascii=False, indent=2)
+
+    def row(entry: dict[str, Any]) -> str:
+        return "    {\n" + ",\n".join(f"      {_scalar(k)}: {_scalar(v)}" for k, v in entry.items()) + "\n    }"
+
+    def value(v: Any) -> str:
+        return "[\n" + ",\n".join(row(e) for e in v) + "\n  ]" if _flat_rows(v) else _scalar(v)
+    return "{\n" + ",\n".join(f"  {_scalar(k)}: {value(v)}" for k, v in data.items()) + "\n}"
 
 
 def default_jobs() -> int:

@@ -264,3 +264,17 @@ def test_a_workbook_does_not_depend_on_the_workbooks_written_before_it(small: Pa
     from jxs_catalog.rendering import xlsx
     run_build(small)
     assert "theme_font_name" not in xlsx.DEFAULT_FONT
+
+
+@pytest.mark.parametrize("data", [
+    {"a": 1, "b": None, "c": "东乡 \"x\"\n", "d": [], "e": [{"p": "x", "n": 2, "f": 1.5}, {"p": None}], "g": 0.1},
+    {"nested": [{"a": [1, 2]}]}, {"empty": [{}]}, {"deep": {"a": {"b": 1}}}, {},
+])
+def test_the_manifest_is_written_as_json_dumps_indents_it(data: dict[str, object]) -> None:
+    assert build_module.indented(data) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def test_a_built_manifest_reads_as_json_dumps_would_write_it(small: Path) -> None:
+    run_build(small)
+    text = (small / "out" / "manifest.json").read_text(encoding="utf-8")
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
