@@ -216,8 +216,10 @@ def scale(base: Path, small: int, large: int, runs: int) -> dict[str, object]:
         print(f"scale run {i + 1}: {small}: {one[small]['total']:.1f} s, {large}: {one[large]['total']:.1f} s",
               file=sys.stderr, flush=True)
     ratios = [p[large]["total"] / p[small]["total"] for p in pairs]
+    # By CPU time too: on a shared machine the wall ratio moves with what else runs during each build.
+    cpu_ratios = [p[large]["cpu"] / p[small]["cpu"] for p in pairs]
     first = pairs[0]
-    return {"small": small, "large": large, "ratios": ratios,
+    return {"small": small, "large": large, "ratios": ratios, "cpu_ratios": cpu_ratios,
             "small_s": [p[small]["total"] for p in pairs], "large_s": [p[large]["total"] for p in pairs],
             "peak_mb": max(p[large]["peak_mb"] for p in pairs),
             "main_mb": max(p[large]["main_mb"] for p in pairs), "worker_mb": max(p[large]["worker_mb"] for p in pairs),
@@ -248,7 +250,8 @@ def table(r: dict[str, object]) -> str:
         c = r["scale"]
         worst = max(c["ratios"])
         rows.append((f"full build {c['large']} ÷ {c['small']} townships (worst of {len(c['ratios'])})",
-                     ", ".join(f"{x:.2f}" for x in c["ratios"]), worst, "≤ 4.2", worst <= 4.2))
+                     ", ".join(f"{x:.2f}" for x in c["ratios"]) + " wall; "
+                     + ", ".join(f"{x:.2f}" for x in c["cpu_ratios"]) + " CPU", worst, "≤ 4.2", worst <= 4.2))
         rows.append((f"peak memory at {c['large']}", f"{c['peak_mb']:.0f} MB (main {c['main_mb']:.0f} MB, largest "
                      f"worker {c['worker_mb']:.0f} MB)", c["peak_mb"], "≤ 512", c["peak_mb"] <= 512))
         gb = c["bytes"]["written"] / 1e9
