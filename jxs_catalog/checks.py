@@ -90,31 +90,13 @@ class TupleOf:
 
     def __call__(self, value: Any, ctx: Context, loc: Loc, problems: list[Problem]) -> Any:
         if not isinstance(value, (list, tuple)):
-            problems.append(_problem("tuple_type", loc, "Input should be a valid tuple"))
+            problems.append(_problem("tuple_type", loc, "not a list"))
             return INVALID
         if len(value) < self.min_length:
-            problems.append(_problem("too_short", loc, f"Tuple should have at least {self.min_length} item after "
-                                     f"validation, not {len(value)}", {"field_type": "Tuple",
-                                     "min_length": self.min_length, "actual_length": len(value)}))
+            problems.append(_problem("too_short", loc, f"{len(value)} entries, fewer than {self.min_length}",
+                                     {"min_length": self.min_length, "actual_length": len(value)}))
             return INVALID
         return _entries(value, self.each, ctx, loc, problems)
-
-
-class OneOf:
-    """Exactly one of a few words."""
-
-    __slots__ = ("choices",)
-
-    def __init__(self, choices: tuple[str, ...]) -> None:
-        self.choices = choices
-
-    def __call__(self, value: Any, ctx: Context, loc: Loc, problems: list[Problem]) -> Any:
-        if isinstance(value, str) and value in self.choices:
-            return value
-        shown = [repr(c) for c in self.choices]
-        expected = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
-        problems.append(_problem("literal_error", loc, f"Input should be {expected}", {"expected": expected}))
-        return INVALID
 
 
 class Model:
@@ -210,15 +192,14 @@ def validate(cls: type[R], value: Any, ctx: Context, loc: Loc, problems: list[Pr
     """The model of cls built from a mapping, or INVALID with every problem recorded in problems."""
     if not isinstance(value, dict):
         name = cls.__name__
-        problems.append(_problem("model_type", loc, f"Input should be a valid dictionary or instance of {name}",
-                                 {"class_name": name}))
+        problems.append(_problem("model_type", loc, f"not a mapping for {name}", {"class_name": name}))
         return INVALID
     before = len(problems)
     fields: dict[str, Any] = {}
     for f in cls.FIELDS:
         if f.name not in value:
             if f.required:
-                problems.append(_problem("missing", (*loc, f.name), "Field required"))
+                problems.append(_problem("missing", (*loc, f.name), "required"))
             continue
         fields[f.name] = f.check(value[f.name], ctx, (*loc, f.name), problems)
     if len(problems) > before:

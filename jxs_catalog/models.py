@@ -13,11 +13,12 @@ from typing import Any, ClassVar
 
 from pydantic_core import PydanticCustomError
 
-from jxs_catalog.checks import Model, OneOf, Record, TupleOf, checked
+from jxs_catalog.checks import Model, Record, TupleOf, checked
 from jxs_catalog.fields import ItemElements, ItemPatch
 from jxs_catalog.values import (
     DATE,
     LEVELS,
+    PAPER,
     PARTIAL_DATE,
     PLACEHOLDER,
     STATUS,
@@ -170,7 +171,7 @@ class Settings(Record):
     channels: tuple[str, ...] = checked(TEXT_LIST, default=())
     site: SiteOptions = checked(_SITE, default_factory=SiteOptions)
     portal: Portal = checked(_PORTAL, default_factory=Portal)
-    paper: str = checked(OneOf(("A4", "A3")), default="A4")  # the workbooks' paper size
+    paper: str = checked(PAPER, default="A4")  # the workbooks' paper size
     neighbours: tuple[str, ...] = checked(TEXT_LIST, default=())  # counties whose names in a catalog suggest copying (JXS206)
 
 

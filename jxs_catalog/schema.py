@@ -55,7 +55,7 @@ _BY_KIND: dict[str, dict[str, Any]] = {
     "status": {"enum": [*vocab.STATUSES, *vocab.STATUS_VARIANTS]},
     "url": _URL,
     "link": _URL,
-    "paper": {"enum": ["A4", "A3"]},
+    "paper": {"enum": list(vocab.PAPERS)},
 }
 
 

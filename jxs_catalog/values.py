@@ -162,8 +162,16 @@ def _status(value: Any) -> str:
     return norm
 
 
+def _paper(value: Any) -> str:
+    text = _text(value)
+    if vocab.normalize_choice(text, vocab.PAPERS, {}) is None:
+        raise _not_in_vocab(text, vocab.PAPERS, {})
+    return text.strip()
+
+
 PARTIAL_DATE = Rule(_partial_date)
 STATUS = Rule(_status)
+PAPER = Rule(_paper)
 
 
 _LINK = re.compile(r"^https?://[^\s/?#]+\S*$", re.IGNORECASE)

@@ -60,6 +60,9 @@ CHANNEL_VARIANTS = {
 }
 
 
+PAPERS = ("A4", "A3")  # the workbooks' paper sizes (jxs.yaml `paper`)
+
+
 def normalize_choice(value: str, canonical: Sequence[str], variants: dict[str, str]) -> str | None:
     """The canonical spelling of value, or None when it is not in the vocabulary."""
     v = value.strip()

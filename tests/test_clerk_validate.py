@@ -67,3 +67,13 @@ def test_a_broken_reference_is_reported_with_the_files_other_mistakes(small: Pat
     for args in (("validate", str(town)), ("validate", "--root", str(small))):
         output = run(*args).output
         assert "dong.yaml:11:11: 错误 JXS113" in output and "JXS109" in output, output
+
+
+def test_an_unknown_paper_size_is_told_in_the_clerks_words(small: Path) -> None:
+    """Not JXS119 with a library's English ("Input should be 'A4' or 'A3'"): the vocabulary message."""
+    settings = small / "jxs.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "paper: A5\n", encoding="utf-8")
+    zh = run("validate", "--root", str(small), str(settings))
+    assert "JXS107" in zh.output and "“paper”的值“A5”不在可选范围内" in zh.output and "A4、A3" in zh.output, zh.output
+    en = run("--lang", "en", "validate", "--root", str(small), str(settings))
+    assert "'A5' is not an allowed value of 'paper'" in en.output and "Input should" not in en.output, en.output
