@@ -6,6 +6,10 @@ yielded a model, with and without a channel that jxs.yaml adds. It was written b
 that checked through pydantic models (the version before checks.py), by running this module:
 
     PYTHONPATH=EARLIER_CHECKOUT:. python -P -m tests.test_validation_golden
+
+It was written again once, on purpose, when jxs.yaml's `paper` became a vocabulary: the 154
+settings files with a wrong paper value had JXS119 with a library's English sentence and now get
+JXS107, JXS104 or JXS106 like every other value; no other file's digest changed.
 """
 
 from __future__ import annotations
