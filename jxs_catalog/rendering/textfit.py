@@ -145,21 +145,31 @@ def balance(rows: list[list[str]], widths: list[float], a: int, b: int, narrowes
     """The widths with the room of columns a and b shared between them so that the rows take the
     least height (a sheet whose contents are long and bases short gives the contents more room);
     the sum of the widths does not change, and a tie keeps the given split."""
-    both = widths[a] + widths[b]
-    others = [max((line_count(v, w, size) for i, (v, w) in enumerate(zip(row, widths, strict=True))
-                   if i not in (a, b)), default=1) for row in rows]
-    best, best_height = widths, float("inf")
+    others = tuple(max((line_count(v, w, size) for i, (v, w) in enumerate(zip(row, widths, strict=True))
+                        if i not in (a, b)), default=1) for row in rows)
+    wa, wb = _split(others, tuple(row[a] for row in rows), tuple(row[b] for row in rows), widths[a], widths[b],
+                    narrowest, size)
+    best = list(widths)
+    best[a], best[b] = wa, wb
+    return best
+
+
+@lru_cache(maxsize=1024)
+def _split(others: tuple[int, ...], texts_a: tuple[str, ...], texts_b: tuple[str, ...], width_a: float,
+           width_b: float, narrowest: float, size: float) -> tuple[float, float]:
+    """balance's choice for one sheet, remembered: the townships' sheets mostly repeat the county's."""
+    both = width_a + width_b
+    best, best_height = (width_a, width_b), float("inf")
     steps = int(both - 2 * narrowest) // 2
     for shift in sorted(range(-steps * 2, steps * 2 + 1, 2), key=abs):  # two units at a time: enough, and half the work
-        wa = widths[a] + shift
+        wa = width_a + shift
         wb = both - wa
         if wa < narrowest or wb < narrowest:
             continue
-        height = sum(row_height(max(n, line_count(row[a], wa, size), line_count(row[b], wb, size)), size)
-                     for n, row in zip(others, rows, strict=True))
+        height = sum(row_height(max(n, line_count(ta, wa, size), line_count(tb, wb, size)), size)
+                     for n, ta, tb in zip(others, texts_a, texts_b, strict=True))
         if height < best_height:
-            best, best_height = [*widths[:a], wa, *widths[a + 1:]], height
-            best[b] = wb
+            best, best_height = (wa, wb), height
     return best
 
 
