@@ -122,6 +122,16 @@ class Catalog:
         return sum(len(s.items) for s in self.sections)
 
 
+def stand_in(village: Catalog, name: str, subject: str, code: str, ident: str) -> Catalog:
+    """The village list with placeholders where the villages of one township differ (name, committee,
+    code, id): a page or workbook made from it once is filled in for each village of the same kind."""
+    sections = [Section(s.domain, s.domain_id, [it.with_subject(subject) for it in s.items], s.reference)
+                for s in village.sections]
+    return Catalog("village", ident, name, village.title.replace(village.name, name, 1), subject,
+                   township=village.township, township_id=village.township_id, sections=sections,
+                   code=code if village.code else None, kind=village.kind)
+
+
 def village_title(name: str, kind: str | None) -> str:
     """柳沟村村务公开清单, 滨河社区居务公开清单: a list is named by the kind of its committee."""
     return f"{name}{'居务' if kind == '社区' else '村务'}公开清单"

@@ -154,24 +154,20 @@ def _partial_date(value: Any) -> str:
     return text
 
 
-def _status(value: Any) -> str:
-    text = _text(value)
-    norm = vocab.normalize_choice(text, vocab.STATUSES, vocab.STATUS_VARIANTS)
-    if norm is None:
-        raise _not_in_vocab(text, vocab.STATUSES, vocab.STATUS_VARIANTS)
-    return norm
-
-
-def _paper(value: Any) -> str:
-    text = _text(value)
-    if vocab.normalize_choice(text, vocab.PAPERS, {}) is None:
-        raise _not_in_vocab(text, vocab.PAPERS, {})
-    return text.strip()
+def _one_of(canonical: tuple[str, ...], variants: dict[str, str]) -> Callable[[Any], str]:
+    """One word of a vocabulary, a known variant written as its canonical spelling."""
+    def rule(value: Any) -> str:
+        text = _text(value)
+        norm = vocab.normalize_choice(text, canonical, variants)
+        if norm is None:
+            raise _not_in_vocab(text, canonical, variants)
+        return norm
+    return rule
 
 
 PARTIAL_DATE = Rule(_partial_date)
-STATUS = Rule(_status)
-PAPER = Rule(_paper)
+STATUS = Rule(_one_of(vocab.STATUSES, vocab.STATUS_VARIANTS))
+PAPER = Rule(_one_of(vocab.PAPERS, {}))
 
 
 _LINK = re.compile(r"^https?://[^\s/?#]+\S*$", re.IGNORECASE)

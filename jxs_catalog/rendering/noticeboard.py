@@ -14,7 +14,7 @@ import io
 from functools import lru_cache
 from xml.sax.saxutils import escape as xml_escape
 
-from jxs_catalog.catalog import Catalog, CompiledItem
+from jxs_catalog.catalog import Catalog, CompiledItem, stand_in
 from jxs_catalog.fields import IN_TABLE, Element
 from jxs_catalog.messages import say
 from jxs_catalog.rendering.layout import remark, ticked
@@ -114,9 +114,7 @@ _NAME, _SUBJECT, _CODE = "JXSBOARDNAME0x7", "JXSBOARDSUBJECT0x7", "JXSBOARDCODE0
 
 
 def _stand_in(village: Catalog) -> Catalog:
-    return Catalog("village", village.id, _NAME, village.title.replace(village.name, _NAME, 1), _SUBJECT,
-                   township=village.township, township_id=village.township_id, code=_CODE if village.code else None,
-                   sections=village.sections, kind=village.kind)
+    return stand_in(village, _NAME, _SUBJECT, _CODE, village.id)
 
 
 _MARKS = tuple(mark.encode("ascii") for mark in (_NAME, _SUBJECT, _CODE))

@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 from markupsafe import Markup, escape
 
-from jxs_catalog.catalog import Catalog, Compiled, CompiledItem, Section, village_title
+from jxs_catalog.catalog import Catalog, Compiled, CompiledItem, Section, stand_in, village_title
 from jxs_catalog.citations import Resolved, parse_basis, title_key
 from jxs_catalog.fields import element_label
 from jxs_catalog.models import Settings
@@ -122,14 +122,6 @@ def _downloads(cat: Catalog, prefix: str) -> list[dict[str, str]]:
 _NAME, _SUBJECT, _ID, _CODE = "JXSVILLAGENAME0x7", "JXSVILLAGESUBJECT0x7", "jxsvillageid0x7", "JXSVILLAGECODE0x7"
 
 
-def _stand_in(village: Catalog) -> Catalog:
-    sections = [Section(s.domain, s.domain_id, [it.with_subject(_SUBJECT) for it in s.items], s.reference)
-                for s in village.sections]
-    return Catalog("village", _ID, _NAME, village.title.replace(village.name, _NAME, 1), _SUBJECT,
-                   township=village.township, township_id=village.township_id, sections=sections,
-                   code=_CODE if village.code else None, kind=village.kind)
-
-
 def base_path(settings: Settings) -> str:
     """The site's own path on its server ("/jss/zfxxgk/"), for pages that may be served from any folder."""
     if not settings.site.base_url:
@@ -182,7 +174,7 @@ class SiteRenderer:
         key = (village.township_id, village.kind, village.code is None, tuple(it.key for it in village.items))
         proto = self._village_protos.get(key)
         if proto is None:
-            proto = self._village_html(_stand_in(village)).decode("utf-8")
+            proto = self._village_html(stand_in(village, _NAME, _SUBJECT, _CODE, _ID)).decode("utf-8")
             self._village_protos = {key: proto}  # one township at a time: memory stays flat
         html = (proto.replace(_NAME, str(escape(village.name))).replace(_SUBJECT, str(escape(village.subject)))
                 .replace(_ID, village.id).replace(_CODE, village.code or ""))
