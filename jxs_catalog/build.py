@@ -94,8 +94,8 @@ def _previous(target: Path) -> tuple[dict[str, str], dict[str, Written]]:
         return {}, {}
 
 
-def _link(src: Path | str, dst: Path) -> None:
-    """dst's folder exists: it comes from Staging.target."""
+def _link(src: Path | str, dst: Path | str) -> None:
+    """dst's folder exists: it comes from Staging.place."""
     try:
         os.link(src, dst)
     except OSError:
@@ -114,22 +114,38 @@ def _unchanged(path: str, sha256: str) -> bool:
         return False
 
 
-def _reuse(unit: Unit, target: Path, stage: Staging, previous: tuple[dict[str, str], dict[str, Written]]) -> bool:
-    """Link an unchanged unit's files from the previous output instead of rendering them again."""
+def _reusable(units: list[Unit], target: Path, previous: tuple[dict[str, str], dict[str, Written]],
+              jobs: int) -> list[Unit]:
+    """The units whose fingerprints match the last build and whose files are still what it wrote."""
     prints, outputs = previous
-    if prints.get(unit.catalog.id) != unit.fingerprint:
-        return False
-    rels = unit.paths()
     folder = str(target)  # paths as strings: a large workspace reuses tens of thousands of files
-    for rel in rels:
-        src = os.path.join(folder, rel)
-        # A file changed after the last build (saved in Excel, say) is rendered anew.
-        if rel not in outputs or os.path.islink(src) or not _unchanged(src, outputs[rel].sha256):
-            return False
-    for rel in rels:
-        _link(os.path.join(folder, rel), stage.target(rel))
+    candidates: list[tuple[Unit, list[str]]] = []
+    for unit in units:
+        if prints.get(unit.catalog.id) != unit.fingerprint:
+            continue
+        rels = unit.paths()
+        if all(rel in outputs and not os.path.islink(os.path.join(folder, rel)) for rel in rels):
+            candidates.append((unit, rels))
+    if not candidates:
+        return []
+    from concurrent.futures import ThreadPoolExecutor
+
+    def intact(rels: list[str]) -> bool:
+        # A file changed after the last build (saved in Excel, say) has its unit rendered anew.
+        return all(_unchanged(os.path.join(folder, rel), outputs[rel].sha256) for rel in rels)
+
+    # hashlib and file reads release the GIL, so threads hash on every core.
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        kept = list(pool.map(intact, [rels for _, rels in candidates]))
+    return [unit for (unit, _), ok in zip(candidates, kept, strict=True) if ok]
+
+
+def _reuse(unit: Unit, target: Path, stage: Staging, outputs: dict[str, Written]) -> None:
+    """Link an unchanged unit's files from the previous output instead of rendering them again."""
+    folder = str(target)
+    for rel in unit.paths():
+        _link(os.path.join(folder, rel), stage.place(rel))
         stage.written.append(outputs[rel])
-    return True
 
 
 def _render(compiled: Compiled, ctx: Context, stage: Staging, target: Path, jobs: int, inputs: list[dict[str, str]],
@@ -139,7 +155,13 @@ def _render(compiled: Compiled, ctx: Context, stage: Staging, target: Path, jobs
     compile_all(site.env, ctx.root)
     units = _units(compiled, ctx, site.digest(), inputs)
     previous = _previous(target)
-    todo = [u for u in units if not _reuse(u, target, stage, previous)]
+    reused = {id(u) for u in _reusable(units, target, previous, jobs)}
+    todo = []
+    for unit in units:
+        if id(unit) in reused:
+            _reuse(unit, target, stage, previous[1])
+        else:
+            todo.append(unit)
     done = len(units) - len(todo)
     if progress:
         progress("", done, len(units))
@@ -162,7 +184,7 @@ def _render(compiled: Compiled, ctx: Context, stage: Staging, target: Path, jobs
     with measure(clock, "links"):
         # The site carries its own copies of the workbooks and data, so it can be uploaded alone.
         for written in [w for w in stage.written if w.path.startswith(("xlsx/", "data/"))]:
-            _link(stage.root / written.path, stage.target(f"site/downloads/{written.path}"))
+            _link(os.path.join(stage.root, written.path), stage.place(f"site/downloads/{written.path}"))
             stage.written.append(Written(f"site/downloads/{written.path}", written.sha256, written.kind))
     prints = {u.catalog.id: u.fingerprint for u in units}
     for u in units:

@@ -21,12 +21,11 @@ import json
 import os
 import re
 import secrets
-import stat
 import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from jxs_catalog.errors import UsageProblem, os_reason
 from jxs_catalog.loading.source import SOURCE_FOLDERS
@@ -52,17 +51,22 @@ class Staging:
 
     root: Path
     written: list[Written] = field(default_factory=list)
-    folders: set[Path] = field(default_factory=set)  # made already: thousands of files share a few folders
+    folders: set[str] = field(default_factory=set)  # made already: thousands of files share a few folders
 
     def target(self, rel: str) -> Path:
-        pure = PurePosixPath(rel)
-        if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in rel or ":" in rel:
+        return Path(self.place(rel))
+
+    def place(self, rel: str) -> str:
+        """target() as a string: string operations, not pathlib, for the tens of thousands of files
+        a large county writes or links."""
+        parts = [part for part in rel.split("/") if part not in ("", ".")]
+        if rel.startswith("/") or ".." in parts or not parts or "\\" in rel or ":" in rel:
             raise ValueError(f"refusing to write outside the output directory: {rel!r}")
-        dest = self.root.joinpath(*pure.parts)
-        if dest.parent not in self.folders:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            self.folders.add(dest.parent)
-        return dest
+        folder = "/".join(parts[:-1])
+        if folder not in self.folders:
+            os.makedirs(os.path.join(self.root, folder), exist_ok=True)
+            self.folders.add(folder)
+        return os.path.join(self.root, *parts)
 
     def write(self, rel: str, data: bytes, kind: str) -> None:
         create_file(self.target(rel), data)
@@ -119,7 +123,10 @@ def check_out(out: Path, root: Path, force: bool = False) -> Path:
     if out_r.exists() and not out_r.is_dir():
         raise UsageProblem("out-not-writable", str(out), reason=phrase("os.not-a-folder"))
     if not force and out_r.is_dir():
-        foreign = foreign_file(out_r)
+        try:
+            foreign = foreign_file(out_r)
+        except OSError as exc:
+            raise UsageProblem("out-not-writable", str(out), reason=os_reason(exc)) from exc
         if foreign is not None:
             raise UsageProblem("out-not-jxs", f"{out}（{foreign}）")
     return out_r
@@ -136,22 +143,42 @@ def _precious() -> list[Path]:
 
 def foreign_file(out: Path) -> str | None:
     """The first thing in out that its manifest does not list (None when jxs wrote it all)."""
-    entries = sorted(p for p in out.rglob("*"))
+    entries = _tree(str(out), "")
     if not entries:
         return None
     try:
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
         listed = {str(o["path"]) for o in manifest["outputs"]} | {"manifest.json"}
     except (OSError, ValueError, KeyError, TypeError):
-        return entries[0].relative_to(out).as_posix()
-    for entry in entries:
-        rel = entry.relative_to(out).as_posix()
-        info = entry.lstat()
-        if stat.S_ISDIR(info.st_mode):
-            continue
-        if not stat.S_ISREG(info.st_mode) or rel not in listed:
-            return rel
-    return None
+        return min(entries, key=_path_order)[0]
+    foreign = [rel for rel, kind in entries if kind != "dir" and (kind != "file" or rel not in listed)]
+    return min(foreign, key=_path_order) if foreign else None
+
+
+def _path_order(rel: str | tuple[str, str]) -> list[str]:
+    """Paths in the order of their parts, as pathlib sorts them ("a/b" before "a-b")."""
+    return (rel if isinstance(rel, str) else rel[0]).split("/")
+
+
+def _tree(folder: str, prefix: str) -> list[tuple[str, str]]:
+    """Everything under folder as (relative path, "dir" | "file" | "other"), links not followed.
+    os.scandir, not Path.rglob: the entry types come with the listing, with no stat per file, which
+    matters for the tens of thousands of files of a large county's previous output."""
+    found: list[tuple[str, str]] = []
+    with os.scandir(folder) as listing:
+        for entry in listing:
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                try:
+                    inside = _tree(entry.path, rel + "/")
+                except OSError:  # a folder jxs cannot list is not one it made
+                    found.append((rel, "other"))
+                    continue
+                found.append((rel, "dir"))
+                found.extend(inside)
+            else:
+                found.append((rel, "file" if entry.is_file(follow_symlinks=False) else "other"))
+    return found
 
 
 @contextlib.contextmanager

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from jxs_catalog.catalog import Catalog, Compiled, item_keys
+from jxs_catalog.catalog import Catalog, Compiled, CompiledItem, Published, item_keys
 from jxs_catalog.models import Settings
 from jxs_catalog.rendering.paths import page_rel
 
@@ -110,20 +111,40 @@ def search_index(compiled: Compiled) -> dict[str, Any]:
                 items.setdefault(it.key, [it.domain, it.category, it.name, it.content, "、".join(it.channels),
                                           f"domains/{section.domain_id}.html"])
                 where.setdefault(it.key, []).append(page_of[cat.id])
+    # Each page's township group, so an item's groups are found from its own pages: going through
+    # every group for every item grew with the square of the county's size.
+    group_by_page = {m: g for g in group_of.values() for m in groups[g][1]}
     # A village list's items are its township's: already described, only where they are is added.
+    # The lists that publish the same township section are taken together, as their group when they
+    # are all of it, so a key is not added once per village.
+    alike: dict[int, tuple[Sequence[CompiledItem], list[int]]] = {}
     for cat in compiled.villages:
         for section in cat.sections:
-            for key in item_keys(section.items):
-                where.setdefault(key, []).append(page_of[cat.id])
+            items_of = section.items
+            shared = items_of.shared if isinstance(items_of, Published) else items_of
+            alike.setdefault(id(shared), (items_of, []))[1].append(page_of[cat.id])
+    whole: dict[tuple[str, str, str], set[int]] = {}
+    for items_of, village_pages in alike.values():
+        g = group_by_page.get(village_pages[0], -1)
+        if g >= 0 and set(village_pages) == set(groups[g][1]):
+            for key in item_keys(items_of):
+                whole.setdefault(key, set()).add(g)
+        else:
+            for key in item_keys(items_of):
+                where.setdefault(key, []).extend(village_pages)
     rows = []
     for key, entry in items.items():
         refs = set(where[key])
-        out: list[int] = []
-        for g in group_of.values():
-            members = groups[g][1]
-            if all(m in refs for m in members):
-                refs.difference_update(members)
-                out.append(-(g + 1))
+        full = whole.get(key, set())
+        hits: dict[int, int] = {}
+        for ref in refs:
+            g = group_by_page.get(ref, -1)
+            if g >= 0 and g not in full:
+                hits[g] = hits.get(g, 0) + 1
+        full |= {g for g, count in hits.items() if count == len(groups[g][1])}
+        for g in full:
+            refs.difference_update(groups[g][1])
+        out = [-(g + 1) for g in full]
         rows.append([*entry, sorted(refs) + sorted(out, reverse=True)])
     return {"p": pages, "g": groups, "i": rows}
 
