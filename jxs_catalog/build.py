@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
+import itertools
 import json
 import os
 import secrets
@@ -258,6 +259,9 @@ def _manifest(inputs: list[dict[str, str]], compiled: Compiled, stage: Staging, 
 
 
 _scalar = json.JSONEncoder(ensure_ascii=False).encode
+# Scalars one to a line, by the C encoder: a JSON text never holds a raw line break.
+_one_per_line = json.JSONEncoder(ensure_ascii=False, separators=("\n", ": ")).encode
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _is_scalar(value: object) -> bool:
@@ -265,8 +269,26 @@ def _is_scalar(value: object) -> bool:
 
 
 def _flat_rows(value: object) -> bool:
-    return isinstance(value, list) and bool(value) and all(
-        isinstance(row, dict) and row and all(_is_scalar(v) for v in row.values()) for row in value)
+    """A non-empty list of non-empty mappings of scalars (checked by type in C: a manifest has
+    hundreds of thousands of values)."""
+    return (isinstance(value, list) and bool(value) and set(map(type, value)) == {dict}
+            and min(map(len, value)) > 0
+            and set(map(type, itertools.chain.from_iterable(map(dict.values, value)))) <= _SCALARS)
+
+
+def _row_texts(rows: list[dict[str, Any]]) -> list[str]:
+    """Each row as json.dumps indents it inside the list; rows of one shape are filled into one
+    pattern with every value encoded by one call."""
+    shapes = set(map(tuple, rows))
+    if len(shapes) == 1:
+        keys = next(iter(shapes))
+        values = _one_per_line(list(itertools.chain.from_iterable(map(dict.values, rows))))[1:-1].split("\n")
+        width = len(keys)
+        if len(values) == width * len(rows):
+            pattern = "    {\n" + ",\n".join(f"      {_scalar(k).replace('%', '%%')}: %s" for k in keys) + "\n    }"
+            return [pattern % tuple(values[i:i + width]) for i in range(0, len(values), width)]
+    return ["    {\n" + ",\n".join(f"      {_scalar(k)}: {_scalar(v)}" for k, v in row.items()) + "\n    }"
+            for row in rows]
 
 
 def indented(data: dict[str, Any]) -> str:
@@ -276,11 +298,8 @@ def indented(data: dict[str, Any]) -> str:
     if not data or not all(_is_scalar(v) or v == [] or _flat_rows(v) for v in data.values()):
         return json.dumps(data, ensure_ascii=False, indent=2)
 
-    def row(entry: dict[str, Any]) -> str:
-        return "    {\n" + ",\n".join(f"      {_scalar(k)}: {_scalar(v)}" for k, v in entry.items()) + "\n    }"
-
     def value(v: Any) -> str:
-        return "[\n" + ",\n".join(row(e) for e in v) + "\n  ]" if _flat_rows(v) else _scalar(v)
+        return "[\n" + ",\n".join(_row_texts(v)) + "\n  ]" if _flat_rows(v) else _scalar(v)
     return "{\n" + ",\n".join(f"  {_scalar(k)}: {value(v)}" for k, v in data.items()) + "\n}"
 
 

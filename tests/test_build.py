@@ -10,6 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import jxs_catalog.build as build_module
 from jxs_catalog.build import run_build
@@ -269,8 +271,25 @@ def test_a_workbook_does_not_depend_on_the_workbooks_written_before_it(small: Pa
 @pytest.mark.parametrize("data", [
     {"a": 1, "b": None, "c": "东乡 \"x\"\n", "d": [], "e": [{"p": "x", "n": 2, "f": 1.5}, {"p": None}], "g": 0.1},
     {"nested": [{"a": [1, 2]}]}, {"empty": [{}]}, {"deep": {"a": {"b": 1}}}, {},
+    # Rows of one shape, filled into one pattern: keys and values that look like its placeholders,
+    # booleans, and values that are one-element containers, which must not pass as scalars.
+    {"rows": [{"%s": "a%s", "{}": True, "k": None}, {"%s": "b\n", "{}": False, "k": 2.5}]},
+    {"rows": [{"a": [5]}, {"a": [6]}]}, {"rows": [{"a": {"x": 1}}, {"a": {"x": 2}}]},
+    {"rows": [{"a": "x"}, {"b": "y"}], "more": [{"a": 1, "b": 2}, {"b": 2, "a": 1}]},
 ])
 def test_the_manifest_is_written_as_json_dumps_indents_it(data: dict[str, object]) -> None:
+    assert build_module.indented(data) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+_SCALAR = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=8))
+_VALUE = st.one_of(_SCALAR, st.lists(_SCALAR, max_size=2), st.dictionaries(st.text(max_size=3), _SCALAR, max_size=2))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(max_size=6), st.one_of(
+    _SCALAR, st.lists(st.dictionaries(st.sampled_from(["path", "%s", "{}", "kind"]), _VALUE, max_size=3), max_size=4)),
+    max_size=4))
+def test_any_manifest_shaped_data_is_indented_as_json_dumps_does(data: dict[str, object]) -> None:
     assert build_module.indented(data) == json.dumps(data, ensure_ascii=False, indent=2)
 
 
