@@ -280,9 +280,13 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=250)
     parser.add_argument("--large", type=int, default=1000)
     parser.add_argument("--scale-runs", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=REPO / "benchmarks" / "out",
+                        help="where the builds are written (default: beside the project, as a user's out/ is; "
+                             "the system's temporary folder can be much slower at creating files)")
     args = parser.parse_args()
     results: dict[str, object] = {"machine": machine()}
-    with tempfile.TemporaryDirectory() as tmp:
+    args.work.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=args.work) as tmp:
         base = Path(tmp)
         results["validation"] = validation(args.runs, base)
         results["shipped"] = shipped(base, args.builds)

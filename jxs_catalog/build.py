@@ -155,14 +155,15 @@ def _render(compiled: Compiled, ctx: Context, stage: Staging, target: Path, jobs
     site, _ = renderers(ctx)
     compile_all(site.env, ctx.root)
     units = _units(compiled, ctx, site.digest(), inputs)
-    previous = _previous(target)
-    reused = {id(u) for u in _reusable(units, target, previous, jobs)}
-    todo = []
-    for unit in units:
-        if id(unit) in reused:
-            _reuse(unit, target, stage, previous[1])
-        else:
-            todo.append(unit)
+    with measure(clock, "reuse"):
+        previous = _previous(target)
+        reused = {id(u) for u in _reusable(units, target, previous, jobs)}
+        todo = []
+        for unit in units:
+            if id(unit) in reused:
+                _reuse(unit, target, stage, previous[1])
+            else:
+                todo.append(unit)
     done = len(units) - len(todo)
     if progress:
         progress("", done, len(units))
@@ -319,7 +320,8 @@ def run_build(root: Path, out: Path | None = None, strict: bool = False, progres
     settings = result.workspace.settings.model if result.workspace.settings else None
     if errors or result.compiled is None or settings is None:
         return report
-    target = check_out(out if out is not None else root / "out", root, force)
+    with measure(clock, "check out"):
+        target = check_out(out if out is not None else root / "out", root, force)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -329,7 +331,8 @@ def run_build(root: Path, out: Path | None = None, strict: bool = False, progres
         stage = _stage(result, settings, root, target, jobs, progress, clock, report)
         if stage is None:
             return report
-        swap_in(stage.root, target)
+        with measure(clock, "swap"):
+            swap_in(stage.root, target)
     report.out = target
     report.written = True
     report.outputs = len(stage.written) + 1
@@ -357,7 +360,8 @@ def _stage(result: Result, settings: Settings, root: Path, target: Path, jobs: i
         gc.freeze()
         prints, report.rendered = _render(result.compiled, ctx, stage, target, jobs or default_jobs(), inputs,
                                           progress, clock)
-        create_file(staging / "manifest.json", _manifest(inputs, result.compiled, stage, prints, ctx.when))
+        with measure(clock, "manifest"):
+            create_file(staging / "manifest.json", _manifest(inputs, result.compiled, stage, prints, ctx.when))
     except TemplateProblem as problem:
         discard(staging)
         report.diagnostics.append(problem.diagnostic())

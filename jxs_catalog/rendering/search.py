@@ -100,17 +100,16 @@ def search_index(compiled: Compiled) -> dict[str, Any]:
             groups.append([town.name, members])
     items: dict[tuple[str, str, str], list[Any]] = {}
     where: dict[tuple[str, str, str], list[int]] = {}
-    for section in compiled.county.sections:
-        for it in section.items:
-            items.setdefault(it.key, [it.domain, it.category, it.name, it.content, "、".join(it.channels),
-                                      f"domains/{section.domain_id}.html"])
-            where.setdefault(it.key, []).append(0)
-    for cat in compiled.townships:
+    for page, cat in ((0, compiled.county), *((page_of[t.id], t) for t in compiled.townships)):
         for section in cat.sections:
             for it in section.items:
-                items.setdefault(it.key, [it.domain, it.category, it.name, it.content, "、".join(it.channels),
-                                          f"domains/{section.domain_id}.html"])
-                where.setdefault(it.key, []).append(page_of[cat.id])
+                key = it.key
+                if key not in items:  # described once: most township items repeat the county's
+                    items[key] = [it.domain, it.category, it.name, it.content, "、".join(it.channels),
+                                  f"domains/{section.domain_id}.html"]
+                    where[key] = [page]
+                else:
+                    where[key].append(page)
     # Each page's township group, so an item's groups are found from its own pages: going through
     # every group for every item grew with the square of the county's size.
     group_by_page = {m: g for g in group_of.values() for m in groups[g][1]}
@@ -124,6 +123,7 @@ def search_index(compiled: Compiled) -> dict[str, Any]:
             shared = items_of.shared if isinstance(items_of, Published) else items_of
             alike.setdefault(id(shared), (items_of, []))[1].append(page_of[cat.id])
     whole: dict[tuple[str, str, str], set[int]] = {}
+    some: set[tuple[str, str, str]] = set()  # keys that some, not all, villages of a township list
     for items_of, village_pages in alike.values():
         g = group_by_page.get(village_pages[0], -1)
         if g >= 0 and set(village_pages) == set(groups[g][1]):
@@ -132,16 +132,18 @@ def search_index(compiled: Compiled) -> dict[str, Any]:
         else:
             for key in item_keys(items_of):
                 where.setdefault(key, []).extend(village_pages)
+                some.add(key)
     rows = []
     for key, entry in items.items():
         refs = set(where[key])
         full = whole.get(key, set())
-        hits: dict[int, int] = {}
-        for ref in refs:
-            g = group_by_page.get(ref, -1)
-            if g >= 0 and g not in full:
-                hits[g] = hits.get(g, 0) + 1
-        full |= {g for g, count in hits.items() if count == len(groups[g][1])}
+        if key in some:
+            hits: dict[int, int] = {}
+            for ref in refs:
+                g = group_by_page.get(ref, -1)
+                if g >= 0 and g not in full:
+                    hits[g] = hits.get(g, 0) + 1
+            full |= {g for g, count in hits.items() if count == len(groups[g][1])}
         for g in full:
             refs.difference_update(groups[g][1])
         out = [-(g + 1) for g in full]
