@@ -281,8 +281,8 @@ def main() -> None:
     parser.add_argument("--large", type=int, default=1000)
     parser.add_argument("--scale-runs", type=int, default=3)
     parser.add_argument("--work", type=Path, default=REPO / "benchmarks" / "out",
-                        help="where the builds are written (default: beside the project, as a user's out/ is; "
-                             "the system's temporary folder can be much slower at creating files)")
+                        help="where the builds are written (default: beside the project, where a user's out/ "
+                             "is, not the system's temporary folder)")
     args = parser.parse_args()
     results: dict[str, object] = {"machine": machine()}
     args.work.mkdir(parents=True, exist_ok=True)
