@@ -195,9 +195,16 @@ def _render(compiled: Compiled, ctx: Context, stage: Staging, target: Path, jobs
     return prints, len(todo)
 
 
+# What a row of a county or township catalog costs against a row of a village list: its workbook
+# row is laid out and measured, while a village list is filled in from its township's prototypes
+# (in the shipped workspace the county's 394 rows take 0.32 s, a township's 193 rows with a
+# thousand village rows about 0.23 s).
+OWN_ROW_WEIGHT = 16
+
+
 def _weight(unit: Unit) -> int:
-    """Item rows a unit renders, its village lists' included: what its time goes with."""
-    return unit.catalog.item_count + sum(v.item_count for v in unit.villages)
+    """What a unit's rendering time goes with: its own rows, and more lightly its village lists'."""
+    return OWN_ROW_WEIGHT * unit.catalog.item_count + sum(v.item_count for v in unit.villages)
 
 
 def _render_parallel(todo: list[Unit], ctx: Context, stage: Staging, jobs: int, progress: Progress | None,
@@ -206,9 +213,10 @@ def _render_parallel(todo: list[Unit], ctx: Context, stage: Staging, jobs: int, 
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    # Batches of several units amortise the cost of sending catalogs to a worker; the heaviest go
-    # first so that no worker is left with a large unit at the end while the others wait.
-    size = max(1, min(16, len(todo) // (jobs * 4)))
+    # Batches of several units amortise the cost of sending catalogs to a worker when there are
+    # many; the heaviest go first so that no worker is left with a large unit at the end while the
+    # others wait (a county of 18 units goes one unit at a time).
+    size = max(1, min(16, len(todo) // (jobs * 8)))
     todo = sorted(todo, key=_weight, reverse=True)
     batches = [todo[i:i + size] for i in range(0, len(todo), size)]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
