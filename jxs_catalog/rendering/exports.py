@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from jxs_catalog.catalog import Catalog, CompiledItem, Section, with_subjects
+from jxs_catalog.catalog import Catalog, CompiledItem, Published, Section, with_subjects
 from jxs_catalog.citations import Resolved, parse_basis, title_key
 from jxs_catalog.fields import ELEMENTS, IN_TABLE, Element
 
@@ -88,6 +89,10 @@ class Exports:
         self._dicts: dict[tuple[object, ...], dict[str, object]] = {}
         self._texts: dict[tuple[object, ...], tuple[str, str]] = {}
         self._rows: dict[tuple[object, ...], list[str]] = {}
+        # A township section's JSON and CSV text split where each item's subject goes, by the
+        # section's shared list (kept beside it, so that its id cannot be a later list's).
+        self._json_parts: dict[int, tuple[list[CompiledItem], list[str]]] = {}
+        self._csv_parts: dict[int, tuple[list[CompiledItem], list[str] | None]] = {}
 
     def item_dict(self, it: CompiledItem, subject: str) -> dict[str, object]:
         key = _BUT_SUBJECT(it)
@@ -120,21 +125,40 @@ class Exports:
                                  "changed": list(a.changed)} for a in catalog.adjustments],
                 "villages": [v.as_dict() for v in catalog.villages]}
 
-    def _item_text(self, it: CompiledItem, subject: str) -> str:
-        """The item as JSON: its text around the subject is encoded once per process."""
+    def _around(self, it: CompiledItem) -> tuple[str, str]:
+        """The item's JSON before and after its subject, encoded once per process."""
         key = _BUT_SUBJECT(it)
         around = self._texts.get(key)
         if around is None:
             if len(self._texts) >= _REMEMBERED:
                 self._texts.clear()
             around = self._texts[key] = _around_subject(self._item(it))
+        return around
+
+    def _item_text(self, it: CompiledItem, subject: str) -> str:
+        around = self._around(it)
         return around[0] + _encode(subject) + around[1]
+
+    def _items_json(self, items: Sequence[CompiledItem]) -> str:
+        if not isinstance(items, Published):
+            return ",".join(self._item_text(it, by) for it, by in with_subjects(items))
+        shared = items.shared
+        kept = self._json_parts.get(id(shared))
+        if kept is None or kept[0] is not shared:
+            if len(self._json_parts) >= _SECTIONS_REMEMBERED:
+                self._json_parts.clear()
+            arounds = [self._around(it) for it in shared]
+            # n items are n+1 parts: each item's text is (before, subject, after), joined by ",".
+            parts = [arounds[0][0], *(after + "," + before for (_, after), (before, _) in itertools.pairwise(arounds)),
+                     arounds[-1][1]] if arounds else [""]
+            kept = self._json_parts[id(shared)] = (shared, parts)
+        return _encode(items.subject).join(kept[1])
 
     def to_json(self, catalog: Catalog, build_date: str) -> bytes:
         """The catalog as JSON: what json.dumps gives for catalog_dict(), no indent and no blank after ,
-        and : (smaller, and thousands of village lists add up), put together from each item's text."""
-        sections = ",".join(_encode(_section_head(s))[:-1] + ',"items":['
-                            + ",".join(self._item_text(it, by) for it, by in with_subjects(s.items)) + "]}"
+        and : (smaller, and thousands of village lists add up), put together from each item's text;
+        a village list's sections from its township's, with the committee put in where it goes."""
+        sections = ",".join(_encode(_section_head(s))[:-1] + ',"items":[' + self._items_json(s.items) + "]}"
                             for s in catalog.sections)
         text = (_encode(self._head(catalog, build_date))[:-1] + ',"sections":[' + sections + "],"
                 + _encode(self._tail(catalog))[1:])
@@ -155,8 +179,29 @@ class Exports:
         buf = io.StringIO(newline="")
         writer = csv.writer(buf, lineterminator="\r\n")
         writer.writerow([zh for _, zh in CSV_COLUMNS])
-        writer.writerows([self.csv_row(item, by) for s in catalog.sections for item, by in with_subjects(s.items)])
+        for s in catalog.sections:
+            parts = self._csv_parts_of(s.items) if isinstance(s.items, Published) else None
+            field = _csv_field(_safe(s.items.subject)) if isinstance(s.items, Published) else None
+            if parts is not None and field is not None:
+                buf.write(field.join(parts))
+            else:
+                writer.writerows([self.csv_row(item, by) for item, by in with_subjects(s.items)])
         return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+
+    def _csv_parts_of(self, items: Published) -> list[str] | None:
+        """A township section's CSV rows split at the subject's cell; None when that cannot be done
+        safely (a cell holding the stand-in character)."""
+        shared = items.shared
+        kept = self._csv_parts.get(id(shared))
+        if kept is None or kept[0] is not shared:
+            if len(self._csv_parts) >= _SECTIONS_REMEMBERED:
+                self._csv_parts.clear()
+            buf = io.StringIO(newline="")
+            csv.writer(buf, lineterminator="\r\n").writerows([self.csv_row(it, _STAND_IN) for it in shared])
+            text = buf.getvalue()
+            parts = text.split(_STAND_IN) if text.count(_STAND_IN) == len(shared) else None
+            kept = self._csv_parts[id(shared)] = (shared, parts)
+        return kept[1]
 
 
 def to_json(catalog: Catalog, build_date: str, register: dict[str, Resolved] | None = None) -> bytes:
@@ -178,6 +223,20 @@ def _csv_row(item: CompiledItem) -> list[str]:
 
 
 _RISKY = frozenset(_FORMULA_START)
+# Where a village committee's name goes in its township's rows: a private-use character, which no
+# CSV quoting rule touches.
+_STAND_IN = "\ue000"
+# Township sections whose split text is kept: a unit's sections for each kind of village list.
+_SECTIONS_REMEMBERED = 256
+
+
+def _csv_field(cell: str) -> str | None:
+    """A cell as the CSV writer writes it among others; None for one that needs the writer's row."""
+    if not cell or _STAND_IN in cell:
+        return None
+    buf = io.StringIO(newline="")
+    csv.writer(buf, lineterminator="\r\n").writerow([cell, ""])
+    return buf.getvalue()[:-3]
 _SUBJECT_COLUMN = [key for key, _ in CSV_COLUMNS].index("subject")
 
 
