@@ -229,3 +229,6 @@ _ALL_VALUES = operator.attrgetter(*_COMPILED)
 _SOURCE_VALUES = operator.attrgetter(*(e.key for e in ELEMENTS))
 _SUBJECT_AT = _COMPILED.index("subject")
 _SUBJECT_OF_SOURCE = [e.key for e in ELEMENTS].index("subject")
+# Everything a published item shows but its subject: a township's items and its village lists' copies
+# (and the county standard's items in every township) agree on it.
+published_but_subject = operator.attrgetter("domain", "origin", *(e.key for e in ELEMENTS if e.key != "subject"))

@@ -167,3 +167,30 @@ def test_village_workbooks_filled_from_one_prototype_equal_their_own(built: Path
         assert "JXSBOARD" not in str(dump_workbook(filled_path))
         assert dump_workbook(filled_path)["sheets"] == dump_workbook(own_path)["sheets"]
         assert _stand_in(village).name != village.name
+
+
+def test_a_prototype_made_for_one_township_is_filled_in_for_another_with_the_same_items(small: Path) -> None:
+    """Village lists of two townships with the same items share one prototype (kept by the process
+    from one township to the next); each is still the workbook written for that village itself."""
+    import dataclasses
+
+    from jxs_catalog.pipeline import compile_workspace
+    from jxs_catalog.rendering import noticeboard
+
+    first = next(c for c in compile_workspace(small).compiled.catalogs if c.scope == "village")
+    other = dataclasses.replace(first, id="other-1", name="西河村", township="西河乡", township_id="xihe",
+                                title=first.title.replace(first.township or "", "西河乡", 1).replace(first.name, "西河村"),
+                                subject="西河村村民委员会", code=None)
+    when = dt.datetime(2026, 1, 2)
+    noticeboard._PROTOTYPES.clear()
+    for village in (first, other, dataclasses.replace(other, code="622927999201", id="622927999201")):
+        made_before = len(noticeboard._PROTOTYPES)
+        (book,) = village_workbooks([village], [f"{village.name}清单"], when, "2026-01-02")
+        lines = line_count(title_block(village, "2026-01-02"), 150, 11)
+        own = _workbook(village, f"{village.name}清单", when, "2026-01-02", "", "A4", lines)
+        (own_path := small / "own.xlsx").write_bytes(own)
+        (filled_path := small / "filled.xlsx").write_bytes(book)
+        assert "JXSBOARD" not in str(dump_workbook(filled_path))
+        assert dump_workbook(filled_path)["sheets"] == dump_workbook(own_path)["sheets"]
+        if village is other:  # the first township's prototype served the second
+            assert len(noticeboard._PROTOTYPES) == made_before

@@ -6,13 +6,12 @@ import csv
 import io
 import itertools
 import json
-import operator
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from jxs_catalog.catalog import Catalog, CompiledItem, Published, Section, with_subjects
 from jxs_catalog.citations import Resolved, parse_basis, title_key
-from jxs_catalog.fields import ELEMENTS, IN_TABLE, Element
+from jxs_catalog.fields import ELEMENTS, IN_TABLE, Element, published_but_subject
 
 CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("domain", "领域"), *((e.key, e.heading) for e in IN_TABLE), ("origin", "来源"),
@@ -58,9 +57,8 @@ def _with_documents(register: dict[str, Resolved]) -> Callable[[CompiledItem], d
     return item
 
 
-# Everything JSON and CSV read of an item but its subject: a township's items and its village lists'
-# copies (and the county standard's items in every township) agree on it.
-_BUT_SUBJECT = operator.attrgetter("domain", "origin", *(e.key for e in ELEMENTS if e.key != "subject"))
+# Everything JSON and CSV read of an item but its subject.
+_BUT_SUBJECT = published_but_subject
 # Shared items remembered at most: a process renders one unit after another, so this bounds its memory.
 _REMEMBERED = 20_000
 

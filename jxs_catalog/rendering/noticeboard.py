@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from functools import lru_cache
 from xml.sax.saxutils import escape as xml_escape
 
-from jxs_catalog.catalog import Catalog, CompiledItem, stand_in
-from jxs_catalog.fields import IN_TABLE, Element
+from jxs_catalog.catalog import Catalog, CompiledItem, Published, stand_in
+from jxs_catalog.fields import IN_TABLE, Element, published_but_subject
 from jxs_catalog.messages import say
 from jxs_catalog.rendering.layout import remark, ticked
 from jxs_catalog.rendering.textfit import kept_breaks, line_count, pack, row_height
@@ -109,15 +110,20 @@ def _workbook(village: Catalog, title: str, created: dt.datetime, day: str, publ
 
 
 # Stand-ins that no catalog text contains and that XML leaves as they are: the villages of one
-# township list the same items, so their workbooks are made once and the names filled in.
-_NAME, _SUBJECT, _CODE = "JXSBOARDNAME0x7", "JXSBOARDSUBJECT0x7", "JXSBOARDCODE0x7"
+# township list the same items, and most townships' village lists the same ones as each other, so
+# their workbooks are made once and the names filled in.
+_NAME, _SUBJECT, _CODE, _TOWN = "JXSBOARDNAME0x7", "JXSBOARDSUBJECT0x7", "JXSBOARDCODE0x7", "JXSBOARDTOWN0x7"
 
 
 def _stand_in(village: Catalog) -> Catalog:
-    return stand_in(village, _NAME, _SUBJECT, _CODE, village.id)
+    proto = stand_in(village, _NAME, _SUBJECT, _CODE, village.id)
+    if village.township:
+        proto.title = proto.title.replace(village.township, _TOWN, 1)
+        proto.township = _TOWN
+    return proto
 
 
-_MARKS = tuple(mark.encode("ascii") for mark in (_NAME, _SUBJECT, _CODE))
+_MARKS = tuple(mark.encode("ascii") for mark in (_NAME, _SUBJECT, _CODE, _TOWN))
 
 
 def _filled(proto: Prototype, village: Catalog) -> bytes:
@@ -131,7 +137,7 @@ def _filled(proto: Prototype, village: Catalog) -> bytes:
         def esc(value: str) -> str:
             return xml_escape(value.replace("&", "&&") if footer else value)
         return rest.decode("utf-8").replace(_SUBJECT, esc(village.subject)).replace(_NAME, esc(village.name)).replace(
-            _CODE, esc(village.code or "")).encode("utf-8")
+            _CODE, esc(village.code or "")).replace(_TOWN, esc(village.township or "")).encode("utf-8")
 
     return proto.fill(fill)
 
@@ -139,16 +145,36 @@ def _filled(proto: Prototype, village: Catalog) -> bytes:
 def village_workbooks(villages: list[Catalog], titles: list[str], created: dt.datetime, day: str,
                       publisher: str = "", paper: str = "A4") -> list[bytes]:
     """The notice-board workbooks of a township's village lists, in their order."""
-    protos: dict[tuple[object, ...], Prototype] = {}
     block_lines = max((line_count(title_block(v, day), sum(w for _, w in COLUMNS), SIZE) for v in villages), default=1)
+    contents: dict[tuple[int, ...], tuple[object, ...]] = {}
     out: list[bytes] = []
     for village, title in zip(villages, titles, strict=True):
-        key = (village.kind, village.code is None, title.replace(village.name, "", 1),
-               tuple(item.key for item in village.items))
-        proto = protos.get(key)
+        # What the workbook shows besides the names filled in: alike for the villages of one kind in a
+        # township (their sections are the same lists, so compared once), and often across townships.
+        lists = tuple(id(_shared(s.items)) for s in village.sections)
+        content = contents.get(lists)
+        if content is None:
+            content = contents[lists] = tuple((s.domain, tuple(map(published_but_subject, _shared(s.items))))
+                                              for s in village.sections)
+        key = (village.kind, village.code is None, title.replace(village.name, "", 1), block_lines, created, day,
+               publisher, paper, content)
+        proto = _PROTOTYPES.get(key)
         if proto is None:
+            if len(_PROTOTYPES) >= _PROTOTYPES_KEPT:
+                _PROTOTYPES.clear()
             stand_in = _stand_in(village)
-            proto = protos[key] = Prototype(_workbook(stand_in, title.replace(village.name, _NAME, 1), created, day,
-                                                      publisher, paper, block_lines), _MARKS)
+            proto = _PROTOTYPES[key] = Prototype(_workbook(stand_in, title.replace(village.name, _NAME, 1), created,
+                                                           day, publisher, paper, block_lines), _MARKS)
         out.append(_filled(proto, village))
     return out
+
+
+# Prototypes kept by a process from one township to the next: a worker renders many townships, and
+# the shipped county's 159 village lists need 3 workbooks made instead of 24.
+_PROTOTYPES: dict[tuple[object, ...], Prototype] = {}
+_PROTOTYPES_KEPT = 16
+
+
+def _shared(items: Sequence[CompiledItem]) -> Sequence[CompiledItem]:
+    """A village list's items as its township has them (the subject aside, the same)."""
+    return items.shared if isinstance(items, Published) else items
