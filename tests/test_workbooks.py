@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from jxs_catalog.catalog import Catalog
 from jxs_catalog.rendering.layout import TICKED, ticked
 from jxs_catalog.rendering.noticeboard import _stand_in, _workbook, title_block, village_workbooks
 from jxs_catalog.rendering.textfit import balance, kept_breaks, line_count, pack, room_em, text_em
@@ -160,13 +161,18 @@ def test_village_workbooks_filled_from_one_prototype_equal_their_own(built: Path
     when = dt.datetime(2026, 1, 1)
     for village, book in zip(villages, village_workbooks(villages, [f"{v.name}清单" for v in villages], when,
                                                               "2026-01-01"), strict=True):
-        lines = line_count(title_block(village, "2026-01-01"), 150, 11)
-        own = _workbook(village, f"{village.name}清单", when, "2026-01-01", "", "A4", lines)
-        (own_path := small / "own.xlsx").write_bytes(own)
-        (filled_path := small / "filled.xlsx").write_bytes(book)
-        assert "JXSBOARD" not in str(dump_workbook(filled_path))
-        assert dump_workbook(filled_path)["sheets"] == dump_workbook(own_path)["sheets"]
+        _assert_filled_as_own(small, village, book, when)
         assert _stand_in(village).name != village.name
+
+
+def _assert_filled_as_own(folder: Path, village: Catalog, book: bytes, when: dt.datetime) -> None:
+    """The filled-in workbook shows what the one written for the village itself shows."""
+    day = when.strftime("%Y-%m-%d")
+    own = _workbook(village, f"{village.name}清单", when, day, "", "A4", line_count(title_block(village, day), 150, 11))
+    (own_path := folder / "own.xlsx").write_bytes(own)
+    (filled_path := folder / "filled.xlsx").write_bytes(book)
+    assert "JXSBOARD" not in str(dump_workbook(filled_path))
+    assert dump_workbook(filled_path)["sheets"] == dump_workbook(own_path)["sheets"]
 
 
 def test_a_prototype_made_for_one_township_is_filled_in_for_another_with_the_same_items(small: Path) -> None:
@@ -186,11 +192,6 @@ def test_a_prototype_made_for_one_township_is_filled_in_for_another_with_the_sam
     for village in (first, other, dataclasses.replace(other, code="622927999201", id="622927999201")):
         made_before = len(noticeboard._PROTOTYPES)
         (book,) = village_workbooks([village], [f"{village.name}清单"], when, "2026-01-02")
-        lines = line_count(title_block(village, "2026-01-02"), 150, 11)
-        own = _workbook(village, f"{village.name}清单", when, "2026-01-02", "", "A4", lines)
-        (own_path := small / "own.xlsx").write_bytes(own)
-        (filled_path := small / "filled.xlsx").write_bytes(book)
-        assert "JXSBOARD" not in str(dump_workbook(filled_path))
-        assert dump_workbook(filled_path)["sheets"] == dump_workbook(own_path)["sheets"]
+        _assert_filled_as_own(small, village, book, when)
         if village is other:  # the first township's prototype served the second
             assert len(noticeboard._PROTOTYPES) == made_before
