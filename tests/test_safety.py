@@ -319,6 +319,34 @@ def test_a_file_added_to_out_is_not_deleted(small: Path) -> None:
     assert (small / "out" / "notes.txt").is_file()
 
 
+def test_the_previous_output_is_scanned_whole_and_the_first_stranger_named(small: Path) -> None:
+    from jxs_catalog import staging
+
+    assert run("build", "--root", str(small)).exit_code == 0
+    out = small / "out"
+    assert staging.foreign_file(out) is None
+    # Deep inside, a link (to a folder jxs made, even), a FIFO: none is a file jxs wrote.
+    strangers = {"site/villages/zz.txt": "file", "site/a-link": "link", "data/a.fifo": "fifo"}
+    for rel, kind in strangers.items():
+        path = out / rel
+        if kind == "file":
+            path.write_text("mine\n", encoding="utf-8")
+        elif kind == "link":
+            path.symlink_to(out / "data", target_is_directory=True)
+        elif hasattr(os, "mkfifo"):
+            os.mkfifo(path)
+    # Named in pathlib's order of parts: "data/a.fifo" before "site/…", "site/a-link" before "site/villages/…".
+    assert staging.foreign_file(out) == ("data/a.fifo" if hasattr(os, "mkfifo") else "site/a-link")
+    (out / "data" / "a.fifo").unlink(missing_ok=True)
+    assert staging.foreign_file(out) == "site/a-link"
+    (out / "site" / "a-link").unlink()
+    assert staging.foreign_file(out) == "site/villages/zz.txt"
+    # The build refuses, naming it, and leaves everything as it was.
+    result = run("build", "--root", str(small))
+    assert result.exit_code == 2 and "zz.txt" in result.output
+    assert (out / "site" / "villages" / "zz.txt").read_text(encoding="utf-8") == "mine\n"
+
+
 def test_out_dot_from_another_folder_is_refused(small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                                 ) -> None:
     elsewhere = tmp_path / "here"
