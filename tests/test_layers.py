@@ -10,7 +10,8 @@ import pytest
 from tests.conftest import REPO
 
 PACKAGE = REPO / "jxs_catalog"
-BOTTOM = ["loading", "models", "checks", "diagnostics", "keys", "vocab", "values", "fields", "messages", "errors"]
+BOTTOM = ["loading", "models", "checks", "diagnostics", "keys", "vocab", "values", "fields", "messages", "errors",
+          "jsontext"]
 ABOVE = ["validation", "merging", "checking", "rendering", "build", "cli", "pipeline", "workspace", "coverage",
          "importing", "diffing", "fixing", "register", "terminal"]
 
