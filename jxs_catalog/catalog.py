@@ -12,7 +12,7 @@ from jxs_catalog.fields import CompiledItem, Origin
 Scope = Literal["county", "township", "village"]
 
 __all__ = ["Adjustment", "Catalog", "Compiled", "CompiledItem", "Origin", "Published", "Scope", "Section",
-           "VillageRef", "domain_sort_key", "item_keys", "village_id", "with_subjects"]
+           "VillageRef", "domain_sort_key", "item_keys", "township_items", "village_id", "with_subjects"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +144,12 @@ def with_subjects(items: Sequence[CompiledItem]) -> Iterator[tuple[CompiledItem,
         subject = items.subject
         return ((item, subject) for item in items.shared)
     return ((item, item.subject) for item in items)
+
+
+def township_items(items: Sequence[CompiledItem]) -> Sequence[CompiledItem]:
+    """A section's items as its township has them: a village list's shared ones (alike but for the
+    subject, and not made), or the items themselves."""
+    return items.shared if isinstance(items, Published) else items
 
 
 def item_keys(items: Sequence[CompiledItem]) -> list[tuple[str, str, str]]:

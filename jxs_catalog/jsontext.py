@@ -17,7 +17,7 @@ _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _is_scalar(value: object) -> bool:
-    return value is None or isinstance(value, str | int | float)
+    return type(value) in _SCALARS
 
 
 def _flat_rows(value: object) -> bool:

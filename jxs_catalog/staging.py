@@ -150,14 +150,14 @@ def foreign_file(out: Path) -> str | None:
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
         listed = {str(o["path"]) for o in manifest["outputs"]} | {"manifest.json"}
     except (OSError, ValueError, KeyError, TypeError):
-        return min(entries, key=_path_order)[0]
+        return min((rel for rel, _ in entries), key=_path_order)
     foreign = [rel for rel, kind in entries if kind != "dir" and (kind != "file" or rel not in listed)]
     return min(foreign, key=_path_order) if foreign else None
 
 
-def _path_order(rel: str | tuple[str, str]) -> list[str]:
+def _path_order(rel: str) -> list[str]:
     """Paths in the order of their parts, as pathlib sorts them ("a/b" before "a-b")."""
-    return (rel if isinstance(rel, str) else rel[0]).split("/")
+    return rel.split("/")
 
 
 def _tree(folder: str, prefix: str) -> list[tuple[str, str]]:

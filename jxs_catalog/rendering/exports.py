@@ -57,8 +57,6 @@ def _with_documents(register: dict[str, Resolved]) -> Callable[[CompiledItem], d
     return item
 
 
-# Everything JSON and CSV read of an item but its subject.
-_BUT_SUBJECT = published_but_subject
 # Shared items remembered at most: a process renders one unit after another, so this bounds its memory.
 _REMEMBERED = 20_000
 
@@ -93,7 +91,7 @@ class Exports:
         self._csv_parts: dict[int, tuple[list[CompiledItem], list[str] | None]] = {}
 
     def item_dict(self, it: CompiledItem, subject: str) -> dict[str, object]:
-        key = _BUT_SUBJECT(it)
+        key = published_but_subject(it)
         made = self._dicts.get(key)
         if made is None:
             if len(self._dicts) >= _REMEMBERED:
@@ -125,7 +123,7 @@ class Exports:
 
     def _around(self, it: CompiledItem) -> tuple[str, str]:
         """The item's JSON before and after its subject, encoded once per process."""
-        key = _BUT_SUBJECT(it)
+        key = published_but_subject(it)
         around = self._texts.get(key)
         if around is None:
             if len(self._texts) >= _REMEMBERED:
@@ -163,7 +161,7 @@ class Exports:
         return (text + "\n").encode("utf-8")
 
     def csv_row(self, item: CompiledItem, subject: str) -> list[str]:
-        key = _BUT_SUBJECT(item)
+        key = published_but_subject(item)
         made = self._rows.get(key)
         if made is None:
             if len(self._rows) >= _REMEMBERED:

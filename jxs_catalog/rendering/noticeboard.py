@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
 from functools import lru_cache
 from xml.sax.saxutils import escape as xml_escape
 
-from jxs_catalog.catalog import Catalog, CompiledItem, Published, stand_in
+from jxs_catalog.catalog import Catalog, CompiledItem, stand_in, township_items
 from jxs_catalog.fields import IN_TABLE, Element, published_but_subject
 from jxs_catalog.messages import say
 from jxs_catalog.rendering.layout import remark, ticked
@@ -151,10 +150,10 @@ def village_workbooks(villages: list[Catalog], titles: list[str], created: dt.da
     for village, title in zip(villages, titles, strict=True):
         # What the workbook shows besides the names filled in: alike for the villages of one kind in a
         # township (their sections are the same lists, so compared once), and often across townships.
-        lists = tuple(id(_shared(s.items)) for s in village.sections)
+        lists = tuple(id(township_items(s.items)) for s in village.sections)
         content = contents.get(lists)
         if content is None:
-            content = contents[lists] = tuple((s.domain, tuple(map(published_but_subject, _shared(s.items))))
+            content = contents[lists] = tuple((s.domain, tuple(map(published_but_subject, township_items(s.items))))
                                               for s in village.sections)
         key = (village.kind, village.code is None, title.replace(village.name, "", 1), block_lines, created, day,
                publisher, paper, content)
@@ -174,7 +173,3 @@ def village_workbooks(villages: list[Catalog], titles: list[str], created: dt.da
 _PROTOTYPES: dict[tuple[object, ...], Prototype] = {}
 _PROTOTYPES_KEPT = 16
 
-
-def _shared(items: Sequence[CompiledItem]) -> Sequence[CompiledItem]:
-    """A village list's items as its township has them (the subject aside, the same)."""
-    return items.shared if isinstance(items, Published) else items

@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from jxs_catalog.catalog import Catalog, Compiled, CompiledItem, Published, item_keys
+from jxs_catalog.catalog import Catalog, Compiled, CompiledItem, item_keys, township_items
 from jxs_catalog.models import Settings
 from jxs_catalog.rendering.paths import page_rel
 
@@ -120,8 +120,7 @@ def search_index(compiled: Compiled) -> dict[str, Any]:
     for cat in compiled.villages:
         for section in cat.sections:
             items_of = section.items
-            shared = items_of.shared if isinstance(items_of, Published) else items_of
-            alike.setdefault(id(shared), (items_of, []))[1].append(page_of[cat.id])
+            alike.setdefault(id(township_items(items_of)), (items_of, []))[1].append(page_of[cat.id])
     whole: dict[tuple[str, str, str], set[int]] = {}
     some: set[tuple[str, str, str]] = set()  # keys that some, not all, villages of a township list
     for items_of, village_pages in alike.values():

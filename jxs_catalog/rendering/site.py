@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 from markupsafe import Markup, escape
 
-from jxs_catalog.catalog import Catalog, Compiled, CompiledItem, Section, stand_in, village_title
+from jxs_catalog.catalog import Catalog, Compiled, CompiledItem, Section, item_keys, stand_in, village_title
 from jxs_catalog.citations import Resolved, parse_basis, title_key
 from jxs_catalog.fields import element_label
 from jxs_catalog.models import Settings
@@ -171,7 +171,8 @@ class SiteRenderer:
     def village_page(self, village: Catalog) -> bytes:
         """Villages of one township list the same items: the page is rendered once per township
         with stand-ins for the village's name, id and committee, which are then filled in."""
-        key = (village.township_id, village.kind, village.code is None, tuple(it.key for it in village.items))
+        key = (village.township_id, village.kind, village.code is None,
+               tuple(k for s in village.sections for k in item_keys(s.items)))
         proto = self._village_protos.get(key)
         if proto is None:
             proto = self._village_html(stand_in(village, _NAME, _SUBJECT, _CODE, _ID)).decode("utf-8")

@@ -135,11 +135,6 @@ def _slash_pieces(entry: str, room: float) -> list[str]:
     return out
 
 
-def rows_height(rows: list[list[str]], widths: list[float], size: float = 10) -> float:
-    """The printed height of rows of cells in columns of these widths."""
-    return sum(row_height(max(line_count(v, w, size) for v, w in zip(row, widths, strict=True)), size) for row in rows)
-
-
 def balance(rows: list[list[str]], widths: list[float], a: int, b: int, narrowest: float = 12,
             size: float = 10) -> list[float]:
     """The widths with the room of columns a and b shared between them so that the rows take the
