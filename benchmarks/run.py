@@ -117,13 +117,16 @@ def disk_bytes(out: Path) -> dict[str, int]:
 
 def unit_sizes(out: Path) -> dict[str, float]:
     """Bytes of each catalog's own files (workbook, page, JSON, CSV) by scope, per catalog, and the
-    rest (index, domain pages, assets, manifest): what a build of another size is estimated from."""
+    rest (index, domain pages, assets, manifest): what a build of another size is estimated from.
+    A file several catalogs name (a township's village lists' data) is counted once."""
     catalogs = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["catalogs"]
     total: dict[str, int] = {}
     count: dict[str, int] = {}
+    seen: set[str] = set()
     for c in catalogs:
         for key in ("xlsx", "html", "json", "csv"):
-            if c.get(key):
+            if c.get(key) and c[key] not in seen:
+                seen.add(c[key])
                 total[c["scope"]] = total.get(c["scope"], 0) + (out / c[key]).stat().st_size
         count[c["scope"]] = count.get(c["scope"], 0) + 1
     sizes: dict[str, float] = {scope: total.get(scope, 0) / n for scope, n in count.items()}

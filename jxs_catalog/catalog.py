@@ -12,7 +12,7 @@ from jxs_catalog.fields import CompiledItem, Origin
 Scope = Literal["county", "township", "village"]
 
 __all__ = ["Adjustment", "Catalog", "Compiled", "CompiledItem", "Origin", "Published", "Scope", "Section",
-           "VillageRef", "domain_sort_key", "item_keys", "township_items", "village_id", "with_subjects"]
+           "VillageRef", "alike_lists", "domain_sort_key", "item_keys", "township_items", "village_id", "with_subjects"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +150,16 @@ def township_items(items: Sequence[CompiledItem]) -> Sequence[CompiledItem]:
     """A section's items as its township has them: a village list's shared ones (alike but for the
     subject, and not made), or the items themselves."""
     return items.shared if isinstance(items, Published) else items
+
+
+def alike_lists(villages: Sequence[Catalog]) -> list[list[Catalog]]:
+    """A township's village lists grouped where they are alike but for the committee: of one kind and
+    made from the same township items (the same lists, not equal ones), in the order first met."""
+    groups: dict[tuple[object, ...], list[Catalog]] = {}
+    for village in villages:
+        key = (village.kind, *((s.domain_id, s.reference, id(township_items(s.items))) for s in village.sections))
+        groups.setdefault(key, []).append(village)
+    return list(groups.values())
 
 
 def item_keys(items: Sequence[CompiledItem]) -> list[tuple[str, str, str]]:

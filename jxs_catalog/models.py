@@ -211,6 +211,11 @@ class Bases(Record):
 
 
 
+def committee(kind: str | None) -> str:
+    """What the committee of a village (村) or community (社区) is called."""
+    return "居民委员会" if kind == "社区" else "村民委员会"
+
+
 def village_body(village: str, kind: str) -> str:
     """The committee that publishes a village's list: 林坪村村民委员会, 滨河社区居民委员会."""
-    return f"{village}{'居民委员会' if kind == '社区' else '村民委员会'}"
+    return f"{village}{committee(kind)}"

@@ -7,12 +7,14 @@ import io
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jxs_catalog.catalog import Catalog, Published, Section
+from jxs_catalog.models import committee
 from jxs_catalog.pipeline import compile_workspace
 from jxs_catalog.register import register_of
 from jxs_catalog.rendering.exports import CSV_COLUMNS, Exports, _csv_row
@@ -52,28 +54,68 @@ def test_an_item_starting_like_a_formula_is_neutralised_under_any_subject() -> N
     assert {row[subject] for row in rows[1:]} == {"'=cmd|' /C calc'!A0"}
 
 
-_AWKWARD = st.text(st.sampled_from(list("村委会,\"'\n\r=+-@ \t\ue000、《》")), max_size=8)
+def _as_json(data: dict[str, Any]) -> Any:
+    return json.loads(json.dumps(data, ensure_ascii=False))
+
+
+def _expanded(lists: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each village's list read back from its township's file of village lists, as catalog_dict says it."""
+    out: dict[str, dict[str, Any]] = {}
+    for group in lists["lists"]:
+        for v in group["villages"]:
+            sections = [{**s, "items": [{**it, "subject": v["subject"]} for it in s["items"]]} for s in group["sections"]]
+            out[v["id"]] = {"scope": "village", "id": v["id"], "name": v["name"], "title": v["title"],
+                            "subject": v["subject"], "township": lists["township"], "code": v["code"],
+                            "kind": group["kind"], "date": lists["date"], "item_count": group["item_count"],
+                            "sections": sections, "adjustments": [], "villages": []}
+    return out
+
+
+@pytest.mark.parametrize("root", [SMALL, REPO], ids=["small", "shipped"])
+def test_a_townships_village_lists_file_holds_each_village_list_whole(root: Path) -> None:
+    result = compile_workspace(root)
+    assert result.compiled is not None
+    exports = Exports()
+    for town in result.compiled.townships:
+        villages = [v for v in result.compiled.villages if v.township_id == town.id]
+        lists = json.loads(exports.village_lists_json(town, villages, "2026-01-01"))
+        assert lists["village_count"] == len(villages)
+        assert _expanded(lists) == {v.id: _as_json(exports.catalog_dict(v, "2026-01-01")) for v in villages}
+        # The table: each village named in the first column of its group's rows, which are its items.
+        rows = list(csv.reader(io.StringIO(exports.village_lists_csv(villages).decode("utf-8-sig"), newline="")))
+        assert rows[0] == ["村（居）", *(zh for _, zh in CSV_COLUMNS)]
+        for v in villages:
+            mine = [row[1:] for row in rows[1:] if v.name in row[0].split("、")]
+            assert mine == [_csv_row(it.with_subject(committee(v.kind))) for it in v.items]
+
+
+_AWKWARD = st.text(st.sampled_from(list("村委会,\"'\n\r=+-@ \t、《》")), max_size=8)
 
 
 @settings(max_examples=150, deadline=None)
-@given(committee=_AWKWARD, cell=_AWKWARD, count=st.integers(0, 3))
-def test_a_village_list_joined_from_its_townships_parts_reads_as_its_items_one_by_one(
-        committee: str, cell: str, count: int) -> None:
-    # A village list's sections are its township's items under the committee (Published): their JSON
-    # and CSV are put together from the township section's text split where the subject goes. Any
-    # name and any cell (quotes, commas, line breaks, a formula's first character, the stand-in
-    # character itself) must give what encoding each item under the committee gives.
+@given(lists=st.lists(st.tuples(_AWKWARD, st.sampled_from(["村", "社区"]), st.sampled_from(["a", "b", "own"])),
+                      max_size=6),
+       cell=_AWKWARD)
+def test_village_lists_alike_but_for_the_committee_share_one_entry_and_read_back_as_their_own(
+        lists: list[tuple[str, str, str]], cell: str) -> None:
+    # Villages of a township are grouped where their lists are made from the same township items
+    # (the same list, not an equal one) and of one kind. Lists from another township list, of
+    # another kind or of items of their own must each read back as their own, whatever the names.
     result = compile_workspace(SMALL)
     assert result.compiled is not None
-    village = result.compiled.villages[0]
-    town_items = [[replace(it, content=it.content + cell) for it in s.items.shared[:count]]  # type: ignore[attr-defined]
-                  for s in village.sections]
-    shared = Catalog("village", village.id, village.name, village.title, committee, sections=[
-        Section(s.domain, s.domain_id, Published(items, committee)) for s, items in zip(village.sections, town_items, strict=True)])
-    plain = Catalog("village", village.id, village.name, village.title, committee, sections=[
-        Section(s.domain, s.domain_id, [it.with_subject(committee) for it in items])
-        for s, items in zip(village.sections, town_items, strict=True)])
+    town, first = result.compiled.townships[0], result.compiled.villages[0]
+    shared = {"a": [s.items.shared for s in first.sections],  # type: ignore[attr-defined]
+              "b": [[replace(it, content=it.content + cell) for it in s.items.shared] for s in first.sections]}  # type: ignore[attr-defined]
+    villages = []
+    for n, (name, kind, made_from) in enumerate(lists):
+        body = name + committee(kind)
+        items = [[replace(it, content=it.content + str(n)) for it in s.items.shared] for s in first.sections] \
+            if made_from == "own" else shared[made_from]  # type: ignore[attr-defined]
+        sections = [Section(s.domain, s.domain_id, Published(mine, body) if made_from != "own" else
+                            [it.with_subject(body) for it in mine], s.reference)
+                    for s, mine in zip(first.sections, items, strict=True)]
+        villages.append(Catalog("village", f"v{n}", name, f"{town.name}{name}", body, township=town.name,
+                                township_id=town.id, sections=sections, kind=kind))
     exports = Exports()
-    for _ in range(2):  # the second time from the parts kept
-        assert exports.to_json(shared, "2026-01-01") == Exports().to_json(plain, "2026-01-01")
-        assert exports.to_csv(shared) == Exports().to_csv(plain)
+    read_back = _expanded(json.loads(exports.village_lists_json(town, villages, "2026-01-01")))
+    assert read_back == {v.id: _as_json(Exports().catalog_dict(v, "2026-01-01")) for v in villages}

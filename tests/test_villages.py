@@ -191,12 +191,16 @@ def test_outputs_carry_kind_code_and_applies_to(small: Path, tmp_path: Path) -> 
     villages = {c["name"]: c for c in manifest["catalogs"] if c["scope"] == "village"}
     assert (villages["南街社区"]["kind"], villages["南街社区"]["code"]) == ("社区", "620000100001")
     assert villages["东村"]["html"] == "site/villages/620000100201.html"
-    data = json.loads((out / "data" / "villages" / "620000100201.json").read_text(encoding="utf-8"))
-    assert (data["kind"], data["code"]) == ("村", "620000100201")
-    rural = [it for s in data["sections"] for it in s["items"] if it["name"] == "补贴对象名单"]
-    assert rural[0]["applies_to"] == ["村"]
-    csv_text = (out / "data" / "villages" / "620000100201.csv").read_text(encoding="utf-8-sig")
-    assert "适用于" in csv_text.splitlines()[0]
+    assert villages["东村"]["json"] == "data/villages/dong.json"  # the township's village lists, in one file
+    data = json.loads((out / "data" / "villages" / "dong.json").read_text(encoding="utf-8"))
+    (rural,) = [group for group in data["lists"] if group["kind"] == "村"]
+    assert [(v["name"], v["code"], v["subject"]) for v in rural["villages"]] == [("东村", "620000100201", "东村村民委员会")]
+    subsidy = [it for s in rural["sections"] for it in s["items"] if it["name"] == "补贴对象名单"]
+    assert subsidy[0]["applies_to"] == ["村"]
+    (urban,) = [group for group in data["lists"] if group["kind"] == "社区"]
+    assert "补贴对象名单" not in [it["name"] for s in urban["sections"] for it in s["items"]]
+    csv_text = (out / "data" / "villages" / "dong.csv").read_text(encoding="utf-8-sig")
+    assert csv_text.splitlines()[0].startswith("村（居）,领域,") and "适用于" in csv_text.splitlines()[0]
     page = (out / "site" / "villages" / "620000100001.html").read_text(encoding="utf-8")
     assert "类型：社区" in page and "620000100001" in page
     assert "补贴对象名单" not in page
@@ -223,7 +227,10 @@ def test_shipped_build_has_159_village_lists_by_kind(tmp_path: Path) -> None:
     lists: dict[tuple[str, str], set[tuple[str, str, str]]] = {}
     only: dict[str, set[tuple[str, str, str]]] = {"村": set(), "社区": set()}
     for cat in villages:
-        data = json.loads((out / cat["json"]).read_text(encoding="utf-8"))
+        # A village's list is the group of its township's file of village lists that names it.
+        (data,) = [group for group in json.loads((out / cat["json"]).read_text(encoding="utf-8"))["lists"]
+                   if cat["id"] in [v["id"] for v in group["villages"]]]
+        assert (data["kind"], data["item_count"]) == (cat["kind"], cat["items"])
         keys = set()
         for section in data["sections"]:
             for it in section["items"]:

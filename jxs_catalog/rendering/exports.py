@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from jxs_catalog.catalog import Catalog, CompiledItem, Published, Section, with_subjects
+from jxs_catalog.catalog import Catalog, CompiledItem, Section, alike_lists, township_items, with_subjects
 from jxs_catalog.citations import Resolved, parse_basis, title_key
 from jxs_catalog.fields import ELEMENTS, IN_TABLE, Element, published_but_subject
+from jxs_catalog.models import committee
 
 CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("domain", "领域"), *((e.key, e.heading) for e in IN_TABLE), ("origin", "来源"),
 )
+# The village lists' file: its title after the township's name, and the column naming the villages.
+VILLAGE_LISTS_TITLE = "村（居）务公开清单"
+VILLAGES_COLUMN = "村（居）"
 ORIGIN_ZH = {"standard": "县级标准", "changed": "本级调整", "added": "本级新增"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -78,17 +81,13 @@ def _around_subject(item: dict[str, object]) -> tuple[str, str]:
 
 class Exports:
     """JSON and CSV of catalogs, each item's fields and cells made once per process and only its
-    subject put in per catalog: a village list repeats its township's items under its committee."""
+    subject put in per catalog (a township repeats many of the county's items)."""
 
     def __init__(self, register: dict[str, Resolved] | None = None) -> None:
         self._item = _json_item if register is None else _with_documents(register)
         self._dicts: dict[tuple[object, ...], dict[str, object]] = {}
         self._texts: dict[tuple[object, ...], tuple[str, str]] = {}
         self._rows: dict[tuple[object, ...], list[str]] = {}
-        # A township section's JSON and CSV text split where each item's subject goes, by the
-        # section's shared list (kept beside it, so that its id cannot be a later list's).
-        self._json_parts: dict[int, tuple[list[CompiledItem], list[str]]] = {}
-        self._csv_parts: dict[int, tuple[list[CompiledItem], list[str] | None]] = {}
 
     def item_dict(self, it: CompiledItem, subject: str) -> dict[str, object]:
         key = published_but_subject(it)
@@ -136,24 +135,11 @@ class Exports:
         return around[0] + _encode(subject) + around[1]
 
     def _items_json(self, items: Sequence[CompiledItem]) -> str:
-        if not isinstance(items, Published):
-            return ",".join(self._item_text(it, by) for it, by in with_subjects(items))
-        shared = items.shared
-        kept = self._json_parts.get(id(shared))
-        if kept is None or kept[0] is not shared:
-            if len(self._json_parts) >= _SECTIONS_REMEMBERED:
-                self._json_parts.clear()
-            arounds = [self._around(it) for it in shared]
-            # n items are n+1 parts: each item's text is (before, subject, after), joined by ",".
-            parts = [arounds[0][0], *(after + "," + before for (_, after), (before, _) in itertools.pairwise(arounds)),
-                     arounds[-1][1]] if arounds else [""]
-            kept = self._json_parts[id(shared)] = (shared, parts)
-        return _encode(items.subject).join(kept[1])
+        return ",".join(self._item_text(it, by) for it, by in with_subjects(items))
 
     def to_json(self, catalog: Catalog, build_date: str) -> bytes:
         """The catalog as JSON: what json.dumps gives for catalog_dict(), no indent and no blank after ,
-        and : (smaller, and thousands of village lists add up), put together from each item's text;
-        a village list's sections from its township's, with the committee put in where it goes."""
+        and : (smaller), put together from each item's text, made once per process."""
         sections = ",".join(_encode(_section_head(s))[:-1] + ',"items":[' + self._items_json(s.items) + "]}"
                             for s in catalog.sections)
         text = (_encode(self._head(catalog, build_date))[:-1] + ',"sections":[' + sections + "],"
@@ -172,32 +158,43 @@ class Exports:
         return out
 
     def to_csv(self, catalog: Catalog) -> bytes:
+        return self._csv([[zh for _, zh in CSV_COLUMNS]]
+                         + [self.csv_row(item, by) for s in catalog.sections for item, by in with_subjects(s.items)])
+
+    @staticmethod
+    def _csv(rows: list[list[str]]) -> bytes:
         buf = io.StringIO(newline="")
-        writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow([zh for _, zh in CSV_COLUMNS])
-        for s in catalog.sections:
-            parts = self._csv_parts_of(s.items) if isinstance(s.items, Published) else None
-            field = _csv_field(_safe(s.items.subject)) if isinstance(s.items, Published) else None
-            if parts is not None and field is not None:
-                buf.write(field.join(parts))
-            else:
-                writer.writerows([self.csv_row(item, by) for item, by in with_subjects(s.items)])
+        csv.writer(buf, lineterminator="\r\n").writerows(rows)
         return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
 
-    def _csv_parts_of(self, items: Published) -> list[str] | None:
-        """A township section's CSV rows split at the subject's cell; None when that cannot be done
-        safely (a cell holding the stand-in character)."""
-        shared = items.shared
-        kept = self._csv_parts.get(id(shared))
-        if kept is None or kept[0] is not shared:
-            if len(self._csv_parts) >= _SECTIONS_REMEMBERED:
-                self._csv_parts.clear()
-            buf = io.StringIO(newline="")
-            csv.writer(buf, lineterminator="\r\n").writerows([self.csv_row(it, _STAND_IN) for it in shared])
-            text = buf.getvalue()
-            parts = text.split(_STAND_IN) if text.count(_STAND_IN) == len(shared) else None
-            kept = self._csv_parts[id(shared)] = (shared, parts)
-        return kept[1]
+    def village_lists_dict(self, town: Catalog, villages: Sequence[Catalog], build_date: str) -> dict[str, Any]:
+        """A township's village lists in one file: each group of lists alike but for the committee
+        once, its items under the committee's common name, and the villages it is published by."""
+        lists = []
+        for group in alike_lists(villages):
+            subject = committee(group[0].kind)
+            lists.append({
+                "kind": group[0].kind, "subject": subject, "item_count": group[0].item_count,
+                "villages": [{"id": v.id, "name": v.name, "code": v.code, "title": v.title, "subject": v.subject}
+                             for v in group],
+                "sections": [{**_section_head(s), "items": [self.item_dict(it, subject) for it in township_items(s.items)]}
+                             for s in group[0].sections],
+            })
+        return {"scope": "village", "township": town.name, "township_id": town.id,
+                "title": f"{town.name}{VILLAGE_LISTS_TITLE}", "date": build_date,
+                "village_count": len(villages), "lists": lists}
+
+    def village_lists_json(self, town: Catalog, villages: Sequence[Catalog], build_date: str) -> bytes:
+        return (_encode(self.village_lists_dict(town, villages, build_date)) + "\n").encode("utf-8")
+
+    def village_lists_csv(self, villages: Sequence[Catalog]) -> bytes:
+        """The village lists as one table: a row per item of each group, the group's villages named in
+        the first column (村（居）) and its committee by the common name."""
+        rows = [[VILLAGES_COLUMN, *(zh for _, zh in CSV_COLUMNS)]]
+        for group in alike_lists(villages):
+            names, subject = _safe("、".join(v.name for v in group)), committee(group[0].kind)
+            rows += [[names, *self.csv_row(it, subject)] for s in group[0].sections for it in township_items(s.items)]
+        return self._csv(rows)
 
 
 def to_json(catalog: Catalog, build_date: str, register: dict[str, Resolved] | None = None) -> bytes:
@@ -219,20 +216,6 @@ def _csv_row(item: CompiledItem) -> list[str]:
 
 
 _RISKY = frozenset(_FORMULA_START)
-# Where a village committee's name goes in its township's rows: a private-use character, which no
-# CSV quoting rule touches.
-_STAND_IN = "\ue000"
-# Township sections whose split text is kept: a unit's sections for each kind of village list.
-_SECTIONS_REMEMBERED = 256
-
-
-def _csv_field(cell: str) -> str | None:
-    """A cell as the CSV writer writes it among others; None for one that needs the writer's row."""
-    if not cell or _STAND_IN in cell:
-        return None
-    buf = io.StringIO(newline="")
-    csv.writer(buf, lineterminator="\r\n").writerow([cell, ""])
-    return buf.getvalue()[:-3]
 _SUBJECT_COLUMN = [key for key, _ in CSV_COLUMNS].index("subject")
 
 

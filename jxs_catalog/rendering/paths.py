@@ -18,5 +18,13 @@ def xlsx_rel(cat: Catalog) -> str:
 
 
 def data_rel(cat: Catalog, ext: str) -> str:
-    folder = {"county": "", "township": "townships/", "village": "villages/"}[cat.scope]
-    return f"data/{folder}{cat.id}.{ext}"
+    """Where a catalog's data lives. A township's village lists share one file: they differ only in
+    the committee's name, and thousands of villages would otherwise repeat their township's rows."""
+    if cat.scope == "village":
+        return village_data_rel(cat.township_id or "", ext)
+    return f"data/{'townships/' if cat.scope == 'township' else ''}{cat.id}.{ext}"
+
+
+def village_data_rel(township_id: str, ext: str) -> str:
+    """The data of a township's village lists, all in one file."""
+    return f"data/villages/{township_id}.{ext}"

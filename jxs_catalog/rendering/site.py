@@ -23,8 +23,9 @@ from jxs_catalog.catalog import Catalog, Compiled, CompiledItem, Section, item_k
 from jxs_catalog.citations import Resolved, parse_basis, title_key
 from jxs_catalog.fields import element_label
 from jxs_catalog.models import Settings
+from jxs_catalog.rendering.exports import VILLAGE_LISTS_TITLE
 from jxs_catalog.rendering.layout import remark, section_title
-from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
+from jxs_catalog.rendering.paths import data_rel, page_rel, village_data_rel, xlsx_rel
 from jxs_catalog.rendering.sandbox import problem_of, sandboxed
 from jxs_catalog.rendering.search import portal_links, print_css, search_index_text, synonyms_js
 
@@ -113,9 +114,23 @@ def _rows(section: Section) -> list[dict[str, Any]]:
 
 
 def _downloads(cat: Catalog, prefix: str) -> list[dict[str, str]]:
-    return [{"label": "Excel", "ext": "xlsx", "href": f"{prefix}downloads/{xlsx_rel(cat)}"},
-            {"label": "CSV", "ext": "csv", "href": f"{prefix}downloads/{data_rel(cat, 'csv')}"},
-            {"label": "JSON", "ext": "json", "href": f"{prefix}downloads/{data_rel(cat, 'json')}"}]
+    """A catalog's workbook and data; a village list's data is its township's file of village lists."""
+    links = [{"label": "Excel", "ext": "xlsx", "href": f"{prefix}downloads/{xlsx_rel(cat)}"}]
+    if cat.scope != "village":
+        links += _data_links(data_rel(cat, "csv"), data_rel(cat, "json"), prefix)
+    return links
+
+
+def _village_downloads(township_id: str | None, villages: bool, prefix: str) -> list[dict[str, str]]:
+    """The township's village lists as data, one file for all of them (none without villages)."""
+    if not township_id or not villages:
+        return []
+    return _data_links(village_data_rel(township_id, "csv"), village_data_rel(township_id, "json"), prefix)
+
+
+def _data_links(csv_rel: str, json_rel: str, prefix: str) -> list[dict[str, str]]:
+    return [{"label": "CSV", "ext": "csv", "href": f"{prefix}downloads/{csv_rel}"},
+            {"label": "JSON", "ext": "json", "href": f"{prefix}downloads/{json_rel}"}]
 
 
 # Stand-ins that autoescaping leaves as they are and no catalog text contains.
@@ -165,6 +180,8 @@ class SiteRenderer:
     def township_page(self, town: Catalog, villages: list[Catalog]) -> bytes:
         return self._render("township.html", "../", catalog=town, tables=self._tables(town), villages=villages,
                             downloads=_downloads(town, "../"), note=town.note,
+                            village_downloads=_village_downloads(town.id, bool(villages), "../"),
+                            village_lists_title=f"{town.name}{VILLAGE_LISTS_TITLE}",
                             breadcrumbs=[{"label": self.site_title, "href": "../index.html"},
                                          {"label": town.name, "href": None}])
 
@@ -185,6 +202,8 @@ class SiteRenderer:
         town_href = f"../townships/{village.township_id}.html"
         return self._render("village.html", "../", catalog=village, tables=self._tables(village),
                             title=village_title(village.name, village.kind), downloads=_downloads(village, "../"),
+                            village_downloads=_village_downloads(village.township_id, True, "../"),
+                            village_lists_title=f"{village.township or ''}{VILLAGE_LISTS_TITLE}",
                             township_href=town_href,
                             breadcrumbs=[{"label": self.site_title, "href": "../index.html"},
                                          {"label": village.township or "", "href": town_href},

@@ -19,7 +19,7 @@ from jxs_catalog.citations import Resolved
 from jxs_catalog.models import Settings
 from jxs_catalog.rendering.exports import Exports
 from jxs_catalog.rendering.noticeboard import village_workbooks
-from jxs_catalog.rendering.paths import data_rel, page_rel, xlsx_rel
+from jxs_catalog.rendering.paths import data_rel, page_rel, village_data_rel, xlsx_rel
 from jxs_catalog.rendering.site import SiteRenderer
 from jxs_catalog.rendering.xlsx import write_workbook
 from jxs_catalog.staging import Staging, Written
@@ -37,8 +37,10 @@ class Unit:
         out = [xlsx_rel(self.catalog), data_rel(self.catalog, "json"), data_rel(self.catalog, "csv")]
         if self.catalog.scope == "township":
             out.append(page_rel(self.catalog))
+        if self.villages:
+            out += [village_data_rel(self.catalog.id, "json"), village_data_rel(self.catalog.id, "csv")]
         for village in self.villages:
-            out += [xlsx_rel(village), data_rel(village, "json"), data_rel(village, "csv"), page_rel(village)]
+            out += [xlsx_rel(village), page_rel(village)]
         return out
 
 
@@ -95,9 +97,11 @@ def render_unit(unit: Unit, ctx: Context) -> list[Written]:
             stage.write(xlsx_rel(village), book, "xlsx")
     site, exports = renderers(ctx)
     with measure(ctx.clock, "exports"):
-        for c in (cat, *unit.villages):
-            stage.write(data_rel(c, "json"), exports.to_json(c, ctx.day), "json")
-            stage.write(data_rel(c, "csv"), exports.to_csv(c), "csv")
+        stage.write(data_rel(cat, "json"), exports.to_json(cat, ctx.day), "json")
+        stage.write(data_rel(cat, "csv"), exports.to_csv(cat), "csv")
+        if unit.villages:
+            stage.write(village_data_rel(cat.id, "json"), exports.village_lists_json(cat, unit.villages, ctx.day), "json")
+            stage.write(village_data_rel(cat.id, "csv"), exports.village_lists_csv(unit.villages), "csv")
     with measure(ctx.clock, "html"):
         if cat.scope == "township":
             stage.write(page_rel(cat), site.township_page(cat, unit.villages), "html")
