@@ -183,13 +183,17 @@ def test_incremental_build_renders_only_what_changed(small: Path, tmp_path: Path
     assert tree_hashes(small / "out") == tree_hashes(tmp_path / "fresh")
 
 
-def test_a_file_saved_after_the_build_is_rendered_again(small: Path) -> None:
-    run_build(small)
+@pytest.mark.parametrize("apart", [False, True], ids=["checked here", "checked in workers"])
+def test_a_file_saved_after_the_build_is_rendered_again(small: Path, apart: bool,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    if apart:  # a large county's kept files are hashed in worker processes
+        monkeypatch.setattr(build_module, "HASH_APART_FROM", 1)
+    run_build(small, jobs=2)
     book = small / "out" / "xlsx" / "dong.xlsx"
     original = book.read_bytes()
     book.write_bytes(b"edited in Excel")
     os.utime(book, (book.stat().st_atime, book.stat().st_mtime + 5))
-    assert run_build(small).rendered == 1
+    assert run_build(small, jobs=2).rendered == 1
     assert book.read_bytes() == original
 
 
