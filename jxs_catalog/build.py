@@ -301,19 +301,25 @@ def run_build(root: Path, out: Path | None = None, strict: bool = False, progres
     settings = result.workspace.settings.model if result.workspace.settings else None
     if errors or result.compiled is None or settings is None:
         return report
-    with measure(clock, "check out"):
-        target = check_out(out if out is not None else root / "out", root, force)
+    # The merged catalogs live until the end: keep the collector from rescanning them each time the
+    # previous manifest's tens of thousands of entries, or anything else, are read or made.
+    gc.freeze()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UsageProblem("out-not-writable", str(target), reason=os_reason(exc)) from exc
-    with build_lock(target):
-        recover(target)
-        stage = _stage(result, settings, root, target, jobs, progress, clock, report)
-        if stage is None:
-            return report
-        with measure(clock, "swap"):
-            swap_in(stage.root, target)
+        with measure(clock, "check out"):
+            target = check_out(out if out is not None else root / "out", root, force)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageProblem("out-not-writable", str(target), reason=os_reason(exc)) from exc
+        with build_lock(target):
+            recover(target)
+            stage = _stage(result, settings, root, target, jobs, progress, clock, report)
+            if stage is None:
+                return report
+            with measure(clock, "swap"):
+                swap_in(stage.root, target)
+    finally:
+        gc.unfreeze()
     report.out = target
     report.written = True
     report.outputs = len(stage.written) + 1
@@ -337,8 +343,6 @@ def _stage(result: Result, settings: Settings, root: Path, target: Path, jobs: i
         ctx = Context(settings, build_date(result), root, staging, clock if (jobs or default_jobs()) == 1 else None,
                       register.lookup_table() if register else None, build=secrets.token_hex(8))
         inputs = _inputs(result)
-        # The merged catalogs live until the end: keep the collector from rescanning them.
-        gc.freeze()
         prints, report.rendered = _render(result.compiled, ctx, stage, target, jobs or default_jobs(), inputs,
                                           progress, clock)
         with measure(clock, "manifest"):
@@ -354,6 +358,4 @@ def _stage(result: Result, settings: Settings, root: Path, target: Path, jobs: i
     except BaseException:
         discard(staging)
         raise
-    finally:
-        gc.unfreeze()
     return stage

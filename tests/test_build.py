@@ -301,3 +301,21 @@ def test_a_built_manifest_reads_as_json_dumps_would_write_it(small: Path) -> Non
     run_build(small)
     text = (small / "out" / "manifest.json").read_text(encoding="utf-8")
     assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_a_build_leaves_the_collector_as_it_found_it(small: Path, tmp_path: Path) -> None:
+    """The merged catalogs are frozen out of the collector's scans during a build, and let go after,
+    whether the build writes, is refused or stops at a template."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    assert run_build(small).written
+    assert gc.get_freeze_count() == 0
+    (small / "out" / "mine.txt").write_text("a clerk's own file", encoding="utf-8")
+    with pytest.raises(UsageProblem):
+        run_build(small)
+    assert gc.get_freeze_count() == 0
+    (small / "templates").mkdir(exist_ok=True)
+    (small / "templates" / "village.html").write_text("{{ nothing.at.all() }}", encoding="utf-8")
+    assert not run_build(small, tmp_path / "other").written
+    assert gc.get_freeze_count() == 0
