@@ -203,6 +203,9 @@ def test_outputs_carry_kind_code_and_applies_to(small: Path, tmp_path: Path) -> 
     assert csv_text.splitlines()[0].startswith("村（居）,领域,") and "适用于" in csv_text.splitlines()[0]
     page = (out / "site" / "villages" / "620000100001.html").read_text(encoding="utf-8")
     assert "类型：社区" in page and "620000100001" in page
+    # The page offers its own notice board, and as data the file of its township's village lists.
+    assert 'href="../downloads/xlsx/villages/620000100001.xlsx"' in page
+    assert 'href="../downloads/data/villages/dong.csv"' in page and 'href="../downloads/data/villages/dong.json"' in page
     assert "补贴对象名单" not in page
 
 
