@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jxs_catalog import __version__
 from jxs_catalog.catalog import Catalog, Compiled
@@ -34,6 +35,9 @@ from jxs_catalog.rendering.units import Context, Unit, fingerprint, render_units
 from jxs_catalog.staging import Staging, Written, build_lock, check_out, discard, make_staging, recover, swap_in
 from jxs_catalog.timing import Stopwatch, measure
 from jxs_catalog.writing import create_file
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 Progress = Callable[[str, int, int], None]
 # Below this many catalogs to render (a township's village lists count), starting worker processes
@@ -94,7 +98,7 @@ def _previous(target: Path) -> tuple[dict[str, str], dict[str, Written]]:
         return {}, {}
 
 
-def _link(src: Path | str, dst: Path | str) -> None:
+def _link(src: str, dst: str) -> None:
     """dst's folder exists: it comes from Staging.place."""
     try:
         os.link(src, dst)
@@ -148,14 +152,9 @@ def _reusable(units: list[Unit], target: Path, previous: tuple[dict[str, str], d
 
 def _intact_apart(folder: str, files: list[list[tuple[str, str]]], jobs: int) -> list[bool]:
     """_intact() in worker processes, a few batches each."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     size = -(-len(files) // (jobs * 4))
     batches = [files[i:i + size] for i in range(0, len(files), size)]
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
-                             initializer=_worker_init, initargs=(os.getpid(),)) as pool:
+    with _worker_pool(jobs) as pool:
         return [ok for batch in pool.map(_intact, [folder] * len(batches), batches) for ok in batch]
 
 
@@ -174,6 +173,8 @@ def _render(compiled: Compiled, ctx: Context, stage: Staging, target: Path, jobs
     compile_all(site.env, ctx.root)
     units = _units(compiled, ctx, site.digest(), inputs)
     with measure(clock, "reuse"):
+        # Read again under the build lock (check_out read it before): another build may have
+        # replaced the output in between.
         previous = _previous(target)
         reused = {id(u) for u in _reusable(units, target, previous, jobs)}
         todo = []
@@ -228,8 +229,7 @@ def _weight(unit: Unit) -> int:
 def _render_parallel(todo: list[Unit], ctx: Context, stage: Staging, jobs: int, progress: Progress | None,
                      done: int, total: int, meanwhile: Callable[[], None]) -> None:
     """The units in worker processes; meanwhile() runs here once they are handed out."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import as_completed
 
     # Batches of several units amortise the cost of sending catalogs to a worker when there are
     # many; the heaviest go first so that no worker is left with a large unit at the end while the
@@ -237,9 +237,7 @@ def _render_parallel(todo: list[Unit], ctx: Context, stage: Staging, jobs: int, 
     size = max(1, min(16, len(todo) // (jobs * 8)))
     todo = sorted(todo, key=_weight, reverse=True)
     batches = [todo[i:i + size] for i in range(0, len(todo), size)]
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
-                               initializer=_worker_init, initargs=(os.getpid(),))
+    pool = _worker_pool(jobs)
     try:
         futures = {pool.submit(render_units, batch, ctx): batch for batch in batches}
         meanwhile()
@@ -251,6 +249,17 @@ def _render_parallel(todo: list[Unit], ctx: Context, stage: Staging, jobs: int, 
     finally:
         # On Ctrl-C or an error the queued batches are dropped; only the parent reports.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_pool(jobs: int) -> ProcessPoolExecutor:
+    """Worker processes forked where the system can (they inherit the build's state), set up by
+    _worker_init."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                               initializer=_worker_init, initargs=(os.getpid(),))
 
 
 def _worker_init(parent: int) -> None:

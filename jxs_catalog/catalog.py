@@ -12,7 +12,8 @@ from jxs_catalog.fields import CompiledItem, Origin
 Scope = Literal["county", "township", "village"]
 
 __all__ = ["Adjustment", "Catalog", "Compiled", "CompiledItem", "Origin", "Published", "Scope", "Section",
-           "VillageRef", "alike_lists", "domain_sort_key", "item_keys", "township_items", "village_id", "with_subjects"]
+           "VillageRef", "alike_lists", "domain_sort_key", "item_keys", "township_items", "village_id", "village_lists_title",
+           "with_subjects"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,11 @@ def stand_in(village: Catalog, name: str, subject: str, code: str, ident: str) -
 def village_title(name: str, kind: str | None) -> str:
     """柳沟村村务公开清单, 滨河社区居务公开清单: a list is named by the kind of its committee."""
     return f"{name}{'居务' if kind == '社区' else '村务'}公开清单"
+
+
+def village_lists_title(township: str) -> str:
+    """安集镇村（居）务公开清单: the title of a township's village lists taken together."""
+    return f"{township}村（居）务公开清单"
 
 
 def with_subjects(items: Sequence[CompiledItem]) -> Iterator[tuple[CompiledItem, str]]:

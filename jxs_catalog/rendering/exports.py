@@ -8,7 +8,15 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from jxs_catalog.catalog import Catalog, CompiledItem, Section, alike_lists, township_items, with_subjects
+from jxs_catalog.catalog import (
+    Catalog,
+    CompiledItem,
+    Section,
+    alike_lists,
+    township_items,
+    village_lists_title,
+    with_subjects,
+)
 from jxs_catalog.citations import Resolved, parse_basis, title_key
 from jxs_catalog.fields import ELEMENTS, IN_TABLE, Element, published_but_subject
 from jxs_catalog.models import committee
@@ -16,8 +24,7 @@ from jxs_catalog.models import committee
 CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("domain", "领域"), *((e.key, e.heading) for e in IN_TABLE), ("origin", "来源"),
 )
-# The village lists' file: its title after the township's name, and the column naming the villages.
-VILLAGE_LISTS_TITLE = "村（居）务公开清单"
+# The column of the village lists' table that names the villages a row applies to.
 VILLAGES_COLUMN = "村（居）"
 ORIGIN_ZH = {"standard": "县级标准", "changed": "本级调整", "added": "本级新增"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -181,7 +188,7 @@ class Exports:
                              for s in group[0].sections],
             })
         return {"scope": "village", "township": town.name, "township_id": town.id,
-                "title": f"{town.name}{VILLAGE_LISTS_TITLE}", "date": build_date,
+                "title": village_lists_title(town.name), "date": build_date,
                 "village_count": len(villages), "lists": lists}
 
     def village_lists_json(self, town: Catalog, villages: Sequence[Catalog], build_date: str) -> bytes:

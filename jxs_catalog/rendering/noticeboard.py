@@ -14,7 +14,7 @@ import io
 from functools import lru_cache
 from xml.sax.saxutils import escape as xml_escape
 
-from jxs_catalog.catalog import Catalog, CompiledItem, stand_in, township_items
+from jxs_catalog.catalog import Catalog, CompiledItem, alike_lists, stand_in, township_items
 from jxs_catalog.fields import IN_TABLE, Element, published_but_subject
 from jxs_catalog.messages import say
 from jxs_catalog.rendering.layout import remark, ticked
@@ -141,22 +141,27 @@ def _filled(proto: Prototype, village: Catalog) -> bytes:
     return proto.fill(fill)
 
 
+# Prototypes kept by a process from one township to the next: a worker renders many townships, and
+# the shipped county's 159 village lists need 3 workbooks made instead of 24.
+_PROTOTYPES: dict[tuple[object, ...], Prototype] = {}
+_PROTOTYPES_KEPT = 16
+
+
 def village_workbooks(villages: list[Catalog], titles: list[str], created: dt.datetime, day: str,
                       publisher: str = "", paper: str = "A4") -> list[bytes]:
     """The notice-board workbooks of a township's village lists, in their order."""
     block_lines = max((line_count(title_block(v, day), sum(w for _, w in COLUMNS), SIZE) for v in villages), default=1)
-    contents: dict[tuple[int, ...], tuple[object, ...]] = {}
+    # What the workbook shows besides the names filled in: alike for lists alike but for the committee
+    # (so read once per group), and often across townships.
+    content_of: dict[int, tuple[object, ...]] = {}
+    for group in alike_lists(villages):
+        content = tuple((s.domain, tuple(map(published_but_subject, township_items(s.items))))
+                        for s in group[0].sections)
+        content_of.update((id(v), content) for v in group)
     out: list[bytes] = []
     for village, title in zip(villages, titles, strict=True):
-        # What the workbook shows besides the names filled in: alike for the villages of one kind in a
-        # township (their sections are the same lists, so compared once), and often across townships.
-        lists = tuple(id(township_items(s.items)) for s in village.sections)
-        content = contents.get(lists)
-        if content is None:
-            content = contents[lists] = tuple((s.domain, tuple(map(published_but_subject, township_items(s.items))))
-                                              for s in village.sections)
         key = (village.kind, village.code is None, title.replace(village.name, "", 1), block_lines, created, day,
-               publisher, paper, content)
+               publisher, paper, content_of[id(village)])
         proto = _PROTOTYPES.get(key)
         if proto is None:
             if len(_PROTOTYPES) >= _PROTOTYPES_KEPT:
@@ -166,10 +171,3 @@ def village_workbooks(villages: list[Catalog], titles: list[str], created: dt.da
                                                            day, publisher, paper, block_lines), _MARKS)
         out.append(_filled(proto, village))
     return out
-
-
-# Prototypes kept by a process from one township to the next: a worker renders many townships, and
-# the shipped county's 159 village lists need 3 workbooks made instead of 24.
-_PROTOTYPES: dict[tuple[object, ...], Prototype] = {}
-_PROTOTYPES_KEPT = 16
-

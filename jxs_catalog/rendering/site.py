@@ -19,11 +19,19 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 from markupsafe import Markup, escape
 
-from jxs_catalog.catalog import Catalog, Compiled, CompiledItem, Section, item_keys, stand_in, village_title
+from jxs_catalog.catalog import (
+    Catalog,
+    Compiled,
+    CompiledItem,
+    Section,
+    item_keys,
+    stand_in,
+    village_lists_title,
+    village_title,
+)
 from jxs_catalog.citations import Resolved, parse_basis, title_key
 from jxs_catalog.fields import element_label
 from jxs_catalog.models import Settings
-from jxs_catalog.rendering.exports import VILLAGE_LISTS_TITLE
 from jxs_catalog.rendering.layout import remark, section_title
 from jxs_catalog.rendering.paths import data_rel, page_rel, village_data_rel, xlsx_rel
 from jxs_catalog.rendering.sandbox import problem_of, sandboxed
@@ -121,9 +129,10 @@ def _downloads(cat: Catalog, prefix: str) -> list[dict[str, str]]:
     return links
 
 
-def _village_downloads(township_id: str | None, villages: bool, prefix: str) -> list[dict[str, str]]:
-    """The township's village lists as data, one file for all of them (none without villages)."""
-    if not township_id or not villages:
+def _village_downloads(township_id: str | None, prefix: str) -> list[dict[str, str]]:
+    """A township's village lists as data, one file for all of them (none for a township without
+    villages, which is given no id here)."""
+    if not township_id:
         return []
     return _data_links(village_data_rel(township_id, "csv"), village_data_rel(township_id, "json"), prefix)
 
@@ -180,8 +189,8 @@ class SiteRenderer:
     def township_page(self, town: Catalog, villages: list[Catalog]) -> bytes:
         return self._render("township.html", "../", catalog=town, tables=self._tables(town), villages=villages,
                             downloads=_downloads(town, "../"), note=town.note,
-                            village_downloads=_village_downloads(town.id, bool(villages), "../"),
-                            village_lists_title=f"{town.name}{VILLAGE_LISTS_TITLE}",
+                            village_downloads=_village_downloads(town.id if villages else None, "../"),
+                            village_lists_title=village_lists_title(town.name),
                             breadcrumbs=[{"label": self.site_title, "href": "../index.html"},
                                          {"label": town.name, "href": None}])
 
@@ -202,8 +211,8 @@ class SiteRenderer:
         town_href = f"../townships/{village.township_id}.html"
         return self._render("village.html", "../", catalog=village, tables=self._tables(village),
                             title=village_title(village.name, village.kind), downloads=_downloads(village, "../"),
-                            village_downloads=_village_downloads(village.township_id, True, "../"),
-                            village_lists_title=f"{village.township or ''}{VILLAGE_LISTS_TITLE}",
+                            village_downloads=_village_downloads(village.township_id, "../"),
+                            village_lists_title=village_lists_title(village.township or ""),
                             township_href=town_href,
                             breadcrumbs=[{"label": self.site_title, "href": "../index.html"},
                                          {"label": village.township or "", "href": town_href},
